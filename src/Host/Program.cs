@@ -1,0 +1,52 @@
+using IndustryWeek.CommunicationKit;
+using IndustryWeek.Editions;
+using IndustryWeek.Labelling;
+using IndustryWeek.Map;
+using IndustryWeek.Registration;
+using IndustryWeek.Shared;
+using IndustryWeek.Shared.Persistence;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.Services.AddSharedKernel(builder.Configuration, builder.Environment);
+    builder.Services.AddOpenApi();
+
+    builder.Services.AddEditionsModule(builder.Configuration);
+    builder.Services.AddRegistrationModule(builder.Configuration);
+    builder.Services.AddLabellingModule(builder.Configuration);
+    builder.Services.AddCommunicationKitModule(builder.Configuration);
+    builder.Services.AddMapModule(builder.Configuration);
+
+    var app = builder.Build();
+    await app.Services.MigrateModuleDatabasesAsync();
+
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapOpenApi("/openapi/{documentName}.json");
+    app.MapHealthEndpoints();
+    app.MapGet("/", () => Results.Redirect("/api/map/events")).ExcludeFromDescription();
+
+    app.MapEditionsModule();
+    app.MapRegistrationModule();
+    app.MapLabellingModule();
+    app.MapCommunicationKitModule();
+    app.MapMapModule();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException e)
+{
+    // One clear line naming the setting, not a stack trace.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
+#pragma warning disable CA1050 // the entry point's class is global by design (WebApplicationFactory<Program>)
+public partial class Program;
+#pragma warning restore CA1050

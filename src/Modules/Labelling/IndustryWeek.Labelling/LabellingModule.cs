@@ -1,0 +1,29 @@
+using IndustryWeek.Labelling.Features.GrantLabel;
+using IndustryWeek.Labelling.Persistence;
+using IndustryWeek.Shared.Messaging;
+using IndustryWeek.Shared.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IndustryWeek.Labelling;
+
+/// <summary>Labelling: applications, the moderators' decisions, label numbers. Publishes LabelGranted.</summary>
+public static class LabellingModule
+{
+    public static IServiceCollection AddLabellingModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<LabellingDbContext>("Labelling", LabellingDbContext.TablePrefix, LabellingNotifications.From);
+        services.AddHandlersFrom(typeof(LabellingModule).Assembly);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLabellingModule(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/labelling").WithTags("Labelling");
+        GrantLabelEndpoint.Map(api);
+        return endpoints;
+    }
+}

@@ -1,0 +1,33 @@
+using IndustryWeek.Labelling.Contracts;
+using IndustryWeek.Map.Features.GetMapEvents;
+using IndustryWeek.Map.Jobs;
+using IndustryWeek.Map.Persistence;
+using IndustryWeek.Shared.Jobs;
+using IndustryWeek.Shared.Messaging;
+using IndustryWeek.Shared.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IndustryWeek.Map;
+
+/// <summary>Map: the public pins of labelled events, served as GeoJSON.</summary>
+public static class MapModule
+{
+    public static IServiceCollection AddMapModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<MapDbContext>("Map", MapDbContext.TablePrefix);
+        services.AddHandlersFrom(typeof(MapModule).Assembly);
+        services.AddBackgroundJob<PublishPinJob, LabelGranted>(PublishPinJob.Name);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMapModule(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/map").WithTags("Map");
+        GetMapEventsEndpoint.Map(api);
+        return endpoints;
+    }
+}

@@ -1,0 +1,44 @@
+using IndustryWeek.Registration.Accounts;
+using IndustryWeek.Registration.Persistence;
+using IndustryWeek.Shared.Messaging;
+using IndustryWeek.Shared.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IndustryWeek.Registration;
+
+/// <summary>Registration: accounts (ASP.NET Core Identity), the bootstrap administrator; later organisations and events.</summary>
+public static class RegistrationModule
+{
+    public static IServiceCollection AddRegistrationModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<RegistrationDbContext>("Registration", RegistrationDbContext.TablePrefix);
+        services.AddHandlersFrom(typeof(RegistrationModule).Assembly);
+        services.AddAuthorization();
+        services.AddIdentityApiEndpoints<IdentityUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = configuration.GetValue("Identity:RequireConfirmedEmail", true);
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<RegistrationDbContext>();
+        services.AddTransient<IEmailSender<IdentityUser>, IdentityMailSender>();
+        services.AddHostedService<BootstrapAdministrator>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRegistrationModule(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/identity").WithTags("Comptes").MapIdentityApi<IdentityUser>();
+        return endpoints;
+    }
+}

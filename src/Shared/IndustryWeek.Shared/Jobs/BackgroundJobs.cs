@@ -1,0 +1,24 @@
+namespace IndustryWeek.Shared.Jobs;
+
+/// <summary>A module's background job; its payload is stored as JSON with the job, so it survives restarts.</summary>
+public interface IBackgroundJob<in TPayload>
+{
+    /// <summary>Must be idempotent: a job may run again after a crash or a retry.</summary>
+    Task RunAsync(TPayload payload, BackgroundJobContext context, CancellationToken cancellationToken);
+}
+
+/// <param name="Key">The deterministic key the job was scheduled with.</param>
+/// <param name="RetryAttempt">0 on the first run, n on the n-th retry.</param>
+/// <param name="Recovering">True when re-run because the process died during a previous run.</param>
+public sealed record BackgroundJobContext(string Key, int RetryAttempt, bool Recovering);
+
+/// <summary>The port modules schedule durable jobs through; keeps Quartz types out of their code.</summary>
+public interface IBackgroundJobs
+{
+    /// <summary>
+    /// Schedules <typeparamref name="TJob"/> to run now, durably. Scheduling the same key again keeps the
+    /// job already scheduled (or already run): a notification handled twice schedules one job.
+    /// </summary>
+    Task ScheduleAsync<TJob, TPayload>(string key, TPayload payload, CancellationToken cancellationToken)
+        where TJob : IBackgroundJob<TPayload>;
+}

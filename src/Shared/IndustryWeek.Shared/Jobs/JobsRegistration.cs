@@ -1,0 +1,42 @@
+using IndustryWeek.Shared.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace IndustryWeek.Shared.Jobs;
+
+internal static class JobsRegistration
+{
+    /// <summary>
+    /// Quartz on the modules' own database: persistent store (schema provisioned by Quartz itself),
+    /// clustered on PostgreSQL, exponential retries (15 s doubling to 2 h, 10 attempts, jitter) and
+    /// an execution history kept in the database for the operators.
+    /// </summary>
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, DatabaseSettings database)
+    {
+        BackgroundJobRegistration.Registry(services);
+        services.AddScoped<IBackgroundJobs, QuartzBackgroundJobs>();
+        services.AddQuartz(q =>
+        {
+            q.UseDefaultRetryPolicy(RetryPolicy.Exponential(10, TimeSpan.FromSeconds(15), 2.0, TimeSpan.FromHours(2), 0.2));
+            q.UsePersistentStore(store =>
+            {
+                store.UseSystemTextJsonSerializer();
+                if (database.Provider == DatabaseProvider.PostgreSql)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(_ => { });
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString);
+                }
+
+                store.ProvisionSchema();
+                store.UseExecutionHistory();
+            });
+            q.AddQuartzHealthChecks(o => o.Tags.Add("ready"));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace IndustryWeek.Shared.Persistence;
+
+public static class DatabaseMigrator
+{
+    /// <summary>
+    /// Applies every module's hand-written migrations at start-up. An unreachable database becomes a
+    /// <see cref="StartupException"/> naming the setting, not a stack trace.
+    /// </summary>
+    public static async Task MigrateModuleDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var first = true;
+            foreach (var database in scope.ServiceProvider.GetServices<ModuleDatabase>())
+            {
+                var context = database.CreateContext(scope.ServiceProvider);
+                if (first && settings.Provider == DatabaseProvider.Sqlite)
+                {
+                    // WAL lets readers (map, dashboards) go on while the dispatcher and Quartz write.
+                    await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                    first = false;
+                }
+
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or DbException && settings.Provider == DatabaseProvider.PostgreSql)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+            throw new StartupException(
+                $"Base de données injoignable : PostgreSQL {builder.Host}:{builder.Port}/{builder.Database} ({DatabaseSettings.ConnectionStringKey}) : {e.GetBaseException().Message}",
+                e);
+        }
+        catch (DbException e)
+        {
+            throw new StartupException(
+                $"Base de données inutilisable ({DatabaseSettings.ConnectionStringKey}) : {e.GetBaseException().Message}",
+                e);
+        }
+    }
+}

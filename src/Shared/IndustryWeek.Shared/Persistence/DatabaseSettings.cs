@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace IndustryWeek.Shared.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>The one database every module and Quartz share, as configured (`Database:Provider`, `ConnectionStrings:Default`).</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringKey = "ConnectionStrings:Default";
+    public const string DefaultSqliteFile = "data/industryweek.db";
+
+    public static DatabaseSettings FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var providerText = configuration[ProviderKey];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else if (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        {
+            throw new StartupException(
+                $"Configuration invalide : {ProviderKey} = « {providerText} » est inconnu (valeurs possibles : Sqlite, PostgreSql).");
+        }
+
+        var connectionString = configuration[ConnectionStringKey];
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new StartupException(
+                    $"Configuration manquante : {ConnectionStringKey} est obligatoire quand {ProviderKey} = PostgreSql.");
+            }
+
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (ArgumentException e)
+            {
+                throw new StartupException($"Configuration invalide : {ConnectionStringKey} n'est pas une chaîne de connexion PostgreSQL ({e.Message}).", e);
+            }
+
+            return new DatabaseSettings(provider, connectionString);
+        }
+
+        SqliteConnectionStringBuilder sqlite;
+        try
+        {
+            sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={DefaultSqliteFile}" : connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"Configuration invalide : {ConnectionStringKey} n'est pas une chaîne de connexion SQLite ({e.Message}).", e);
+        }
+
+        // A relative file is relative to the content root, and its folder is created on first start.
+        if (!string.IsNullOrEmpty(sqlite.DataSource) && sqlite.DataSource != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
+        {
+            sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+        }
+
+        sqlite.Pooling = true;
+        return new DatabaseSettings(provider, sqlite.ToString());
+    }
+
+    /// <summary>Configures a module's context on the shared database with its own migrations history table.</summary>
+    public void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        switch (Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+                break;
+            default:
+                options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+                break;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using IndustryWeek.Shared.Jobs;
+using IndustryWeek.Shared.Mail;
+using IndustryWeek.Shared.Messaging;
+using IndustryWeek.Shared.Outbox;
+using IndustryWeek.Shared.Persistence;
+using IndustryWeek.Shared.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IndustryWeek.Shared;
+
+public static class SharedKernelRegistration
+{
+    /// <summary>
+    /// The platform's common services: the database settings (validated now, so a bad setting stops
+    /// the host at once), MediatR, the outbox and its dispatcher, Quartz jobs, mail, clock, problem details.
+    /// </summary>
+    public static IServiceCollection AddSharedKernel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var database = DatabaseSettings.FromConfiguration(configuration, environment.ContentRootPath);
+        services.AddSingleton(database);
+        services.AddSingleton(new ContentRoot(environment.ContentRootPath));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddMessaging();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadInputExceptionHandler>();
+
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherService>();
+
+        services.AddBackgroundJobs(database);
+
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddHealthChecks().AddCheck<MailHealthCheck>("mail", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>`/health/live` (the process answers) and `/health/ready` (database, job scheduler, mail).</summary>
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return endpoints;
+    }
+}

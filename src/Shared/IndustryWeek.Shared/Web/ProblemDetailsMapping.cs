@@ -1,0 +1,78 @@
+using System.Text.Json;
+using FluentValidation;
+using IndustryWeek.Shared.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IndustryWeek.Shared.Web;
+
+public static class ErrorResults
+{
+    /// <summary>The problem details of a business failure: 404, 403, 409 or 422, with the French message as detail.</summary>
+    public static IResult ToProblem(this Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var (status, title) = error.Kind switch
+        {
+            ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Ressource introuvable"),
+            ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Action non autorisée"),
+            ErrorKind.Conflict => (StatusCodes.Status409Conflict, "Conflit avec l'état actuel"),
+            _ => (StatusCodes.Status422UnprocessableEntity, "Règle métier non respectée"),
+        };
+        return Results.Problem(
+            title: title,
+            detail: error.Message,
+            statusCode: status,
+            extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+    }
+
+    public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult> onSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        return result.IsSuccess ? onSuccess(result.Value) : result.Error!.ToProblem();
+    }
+}
+
+/// <summary>
+/// Turns validation failures and unreadable requests into 400 problem details with per-field French
+/// messages, so bad input never surfaces as a 500.
+/// </summary>
+internal sealed class BadInputExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(
+                validation.Errors
+                    .GroupBy(f => JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName))
+                    .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()))
+            {
+                Title = "La requête contient des erreurs.",
+                Status = StatusCodes.Status400BadRequest,
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Title = "Requête illisible.",
+                Detail = bad.InnerException is JsonException json
+                    ? $"Le corps de la requête n'est pas un JSON valide pour cette opération ({json.Path ?? "racine"})."
+                    : "La requête est mal formée.",
+                Status = bad.StatusCode,
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+}
