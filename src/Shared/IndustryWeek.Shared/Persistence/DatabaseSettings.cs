@@ -68,7 +68,15 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (!string.IsNullOrEmpty(sqlite.DataSource) && sqlite.DataSource != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
         {
             sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, contentRoot);
-            Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new StartupException(
+                    $"Configuration invalide : {ConnectionStringKey} désigne un fichier SQLite impossible à créer ({sqlite.DataSource}) : {e.Message}", e);
+            }
         }
 
         sqlite.Pooling = true;

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IndustryWeek.Shared.Outbox;
+using IndustryWeek.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace IndustryWeek.Host.Tests.Pipeline;
+
+/// <summary>DESIGN.md §3: a grant becomes, through the outbox and durable jobs, one kit mail and one map pin.</summary>
+public sealed class GrantPipelineTests
+{
+    private static readonly Dictionary<string, string?> ManualDispatch = new() { ["Outbox:DispatcherEnabled"] = "false" };
+
+    public static TheoryData<string> Providers() => TestDatabase.Providers();
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Grant_WhenDispatched_SendsOneKitMailAndShowsOnePin(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var platform = new PlatformFactory(database, ManualDispatch);
+        using var moderator = await platform.SignedInClientAsync();
+        var submitted = SampleEvents.FactoryVisit();
+        await platform.PublishAsync(submitted);
+
+        var response = await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { comment = "Les quatre critères sont remplis." });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var granted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("SDI-2020-000001", granted.GetProperty("labelNumber").GetString());
+
+        // The LabelGranted message was committed with the decision, and nothing was sent yet.
+        Assert.Equal(1, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NULL AND "Type" LIKE '%LabelGranted%'"""));
+        Assert.Equal(1, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_applications WHERE "Status" = 'Granted'"""));
+        Assert.Empty(platform.Mails());
+        Assert.Empty(await MapApi.FeaturesAsync(moderator));
+
+        var dispatched = await platform.Services.GetRequiredService<IOutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
+
+        Assert.Equal(1, dispatched);
+        await Eventually.WaitAsync(
+            async () => platform.Mails().Count == 1 && (await MapApi.FeaturesAsync(moderator)).Count == 1,
+            "the kit mail is written and the pin is on the map");
+        var mail = MailFile.Read(platform.Mails()[0]);
+        Assert.Equal("organisatrice@usine-exemple.fr", mail.To);
+        Assert.Contains("SDI-2020-000001", mail.Subject);
+        Assert.Contains("« Visite de l'usine de Valenciennes »", mail.Body);
+        Assert.Contains("lundi 16 novembre 2020, 9 h 00 – 12 h 00", mail.Body);
+        var pin = Assert.Single(await MapApi.FeaturesAsync(moderator));
+        Assert.Equal(submitted.EventId, pin.GetProperty("id").GetGuid());
+        Assert.Equal([3.523, 50.357], pin.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
+        Assert.Equal("Visite de l'usine de Valenciennes", pin.GetProperty("properties").GetProperty("title").GetString());
+        Assert.Equal("Usine Exemple SAS", pin.GetProperty("properties").GetProperty("organisation").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Dispatch_WhenMessageAndJobsRunTwice_StillOneMailAndOnePin(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var platform = new PlatformFactory(database, ManualDispatch);
+        using var moderator = await platform.SignedInClientAsync();
+        var submitted = SampleEvents.FactoryVisit();
+        await platform.PublishAsync(submitted);
+        (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
+        var dispatcher = platform.Services.GetRequiredService<IOutboxDispatcher>();
+        await dispatcher.DispatchPendingAsync(CancellationToken.None);
+        await Eventually.WaitAsync(
+            async () => platform.Mails().Count == 1 && (await MapApi.FeaturesAsync(moderator)).Count == 1,
+            "first delivery");
+
+        // The host died before recording the dispatch: the same message is published again.
+        await database.ExecuteAsync("""UPDATE labelling_outbox SET "ProcessedAtUtc" = NULL""");
+        Assert.Equal(1, await dispatcher.DispatchPendingAsync(CancellationToken.None));
+
+        // And each job runs a second time (a retry, or a recovery after a crash).
+        var scheduler = await platform.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var jobs = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup())).ToList();
+        Assert.Equal(2, jobs.Count); // one kit job, one pin job: the second dispatch scheduled nothing new
+        var reruns = new CompletionListener(jobs);
+        scheduler.ListenerManager.AddJobListener(reruns, [GroupMatcher<JobKey>.AnyGroup()]);
+        foreach (var job in jobs)
+        {
+            await scheduler.TriggerJob(job);
+        }
+
+        await reruns.AllDone.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Empty(reruns.Failures);
+        Assert.Single(platform.Mails());
+        Assert.Single(await MapApi.FeaturesAsync(moderator));
+    }
+
+    /// <summary>Completes when every watched job has run once more.</summary>
+    private sealed class CompletionListener(IReadOnlyCollection<JobKey> watched) : IJobListener
+    {
+        private readonly HashSet<JobKey> _pending = [.. watched];
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "test-completion";
+
+        public Task AllDone => _done.Task;
+
+        public List<string> Failures { get; } = [];
+
+        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobProgressChanged(IJobExecutionContext context, Quartz.Extensibility.FireInstanceProgress progress, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            lock (_pending)
+            {
+                if (jobException is not null)
+                {
+                    Failures.Add($"{context.JobDetail.Key}: {jobException}");
+                }
+
+                if (_pending.Remove(context.JobDetail.Key) && _pending.Count == 0)
+                {
+                    _done.TrySetResult();
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}

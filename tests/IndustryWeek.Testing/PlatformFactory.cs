@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using IndustryWeek.Shared.Messaging;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IndustryWeek.Testing;
+
+/// <summary>The real host in process, on a test database of its own, writing mails to the test's folder.</summary>
+public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@tests.local";
+    public const string AdminPassword = "Admin-Password-2020";
+
+    public TestDatabase Database => database;
+
+    public string MailDirectory => Path.Combine(database.Directory, "mail");
+
+    public IReadOnlyList<string> Mails() =>
+        Directory.Exists(MailDirectory) ? Directory.GetFiles(MailDirectory, "*.eml").Order().ToList() : [];
+
+    public static IEnumerable<KeyValuePair<string, string?>> SettingsFor(TestDatabase database, string mailDirectory) =>
+    [
+        new("Database:Provider", database.Provider),
+        new("ConnectionStrings:Default", database.ConnectionString),
+        new("Mail:Delivery", "Pickup"),
+        new("Mail:PickupDirectory", mailDirectory),
+        new("Bootstrap:AdminEmail", AdminEmail),
+        new("Bootstrap:AdminPassword", AdminPassword),
+        new("Identity:RequireConfirmedEmail", "true"),
+    ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in SettingsFor(database, MailDirectory).Concat(settings ?? new Dictionary<string, string?>()))
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client signed in with a bearer token (the bootstrap administrator by default).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/identity/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<LoginResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>Publishes a notification in the host as the outbox dispatcher would (e.g. Registration's EventSubmitted).</summary>
+    public async Task PublishAsync(INotification notification)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<INotificationPublisher>().PublishAsync(notification, CancellationToken.None);
+    }
+
+    private sealed record LoginResponse(string AccessToken);
+}
