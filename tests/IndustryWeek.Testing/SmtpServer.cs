@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace IndustryWeek.Testing;
+
+/// <summary>
+/// A real SMTP server for a test: Debian's aiosmtpd on a free loopback port, storing what it receives
+/// as a Maildir (apt-get install python3-aiosmtpd).
+/// </summary>
+public sealed class SmtpServer : IAsyncDisposable
+{
+    private const string Python = "/usr/bin/python3";
+    private readonly Process _process;
+
+    private SmtpServer(Process process, int port, string maildir)
+    {
+        _process = process;
+        Port = port;
+        Maildir = maildir;
+    }
+
+    public int Port { get; }
+
+    public string Maildir { get; }
+
+    public IReadOnlyList<string> ReceivedFiles()
+    {
+        var received = Path.Combine(Maildir, "new");
+        return Directory.Exists(received) ? Directory.GetFiles(received).Order().ToList() : [];
+    }
+
+    public static async Task<SmtpServer> StartAsync(string maildir)
+    {
+        if (!File.Exists(Python))
+        {
+            throw new InvalidOperationException($"{Python} is missing: apt-get install python3-aiosmtpd");
+        }
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var start = new ProcessStartInfo(Python)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        var server = new SmtpServer(process, port, maildir);
+        await server.WaitUntilListeningAsync();
+        return server;
+    }
+
+    /// <summary>Stops the server: mail sent now fails as with a real outage.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilListeningAsync() =>
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException("aiosmtpd exited: " + await _process.StandardError.ReadToEndAsync() + " (apt-get install python3-aiosmtpd)");
+                }
+
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, Port);
+                    return true;
+                }
+                catch (SocketException)
+                {
+                    return false;
+                }
+            },
+            $"aiosmtpd listens on 127.0.0.1:{Port}",
+            TimeSpan.FromSeconds(20));
+}
