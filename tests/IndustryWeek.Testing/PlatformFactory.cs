@@ -37,6 +37,7 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
+        builder.UseContentRoot(Path.Combine(HostProcess.RepositoryRoot, "src", "Host"));
         foreach (var (key, value) in SettingsFor(database, MailDirectory).Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
