@@ -1,8 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using IndustryWeek.Shared.Messaging;
+using IndustryWeek.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,6 +56,28 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         var token = await response.Content.ReadFromJsonAsync<LoginResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
         return client;
+    }
+
+    /// <summary>Creates a confirmed account with the given roles and moderated regions, as an administrator would.</summary>
+    public async Task CreateUserAsync(string email, string password, IEnumerable<string> roles, IEnumerable<string>? moderatedRegions = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRolesAsync(user, roles));
+        foreach (var region in moderatedRegions ?? [])
+        {
+            Check(await users.AddClaimAsync(user, new Claim(PlatformClaims.ModeratedRegion, region)));
+        }
+
+        static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+        }
     }
 
     /// <summary>Publishes a notification in the host as the outbox dispatcher would (e.g. Registration's EventSubmitted).</summary>

@@ -30,30 +30,35 @@ public sealed class SmtpServer : IAsyncDisposable
         return Directory.Exists(received) ? Directory.GetFiles(received).Order().ToList() : [];
     }
 
-    public static async Task<SmtpServer> StartAsync(string maildir)
+    /// <summary>A free loopback port, for a server started later (an outage that ends).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<SmtpServer> StartAsync(string maildir, int? port = null)
     {
         if (!File.Exists(Python))
         {
             throw new InvalidOperationException($"{Python} is missing: apt-get install python3-aiosmtpd");
         }
 
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var listenPort = port ?? FreePort();
         var start = new ProcessStartInfo(Python)
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", maildir })
+        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listenPort}", "-c", "aiosmtpd.handlers.Mailbox", maildir })
         {
             start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start)!;
-        var server = new SmtpServer(process, port, maildir);
+        var server = new SmtpServer(process, listenPort, maildir);
         await server.WaitUntilListeningAsync();
         return server;
     }

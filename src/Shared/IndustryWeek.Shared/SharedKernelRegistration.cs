@@ -30,13 +30,16 @@ public static class SharedKernelRegistration
         services.AddMessaging();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadInputExceptionHandler>();
+        // Unreadable bodies and parameters reach BadInputExceptionHandler (French problem details)
+        // instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
 
-        services.AddBackgroundJobs(database);
+        services.AddBackgroundJobs(database, configuration);
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<IMailSender, SmtpMailSender>();

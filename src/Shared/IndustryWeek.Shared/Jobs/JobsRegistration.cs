@@ -1,8 +1,21 @@
 using IndustryWeek.Shared.Persistence;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace IndustryWeek.Shared.Jobs;
+
+/// <summary>`Jobs:*`: how failed jobs are retried (exponential back-off with jitter).</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    public int RetryAttempts { get; set; } = 10;
+
+    public TimeSpan RetryFirstDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(2);
+}
 
 internal static class JobsRegistration
 {
@@ -11,13 +24,14 @@ internal static class JobsRegistration
     /// clustered on PostgreSQL, exponential retries (15 s doubling to 2 h, 10 attempts, jitter) and
     /// an execution history kept in the database for the operators.
     /// </summary>
-    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, DatabaseSettings database)
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, DatabaseSettings database, IConfiguration configuration)
     {
+        var retries = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         BackgroundJobRegistration.Registry(services);
         services.AddScoped<IBackgroundJobs, QuartzBackgroundJobs>();
         services.AddQuartz(q =>
         {
-            q.UseDefaultRetryPolicy(RetryPolicy.Exponential(10, TimeSpan.FromSeconds(15), 2.0, TimeSpan.FromHours(2), 0.2));
+            q.UseDefaultRetryPolicy(RetryPolicy.Exponential(retries.RetryAttempts, retries.RetryFirstDelay, 2.0, retries.RetryMaxDelay, 0.2));
             q.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
