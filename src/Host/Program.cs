@@ -21,6 +21,12 @@ try
 
     var app = builder.Build();
     await app.Services.MigrateModuleDatabasesAsync();
+    if (args.Contains("seed-demo"))
+    {
+        // `dotnet run --project src/Host -- seed-demo`: the demo data, through the modules' own commands.
+        await app.Services.SeedDemoAsync();
+        return 0;
+    }
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();

@@ -29,6 +29,7 @@ public static class SharedKernelRegistration
 
         services.AddMessaging();
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<BadInputExceptionHandler>();
         // Unreadable bodies and parameters reach BadInputExceptionHandler (French problem details)
         // instead of an empty 400.

@@ -22,3 +22,9 @@ public interface IBackgroundJobs
     Task ScheduleAsync<TJob, TPayload>(string key, TPayload payload, CancellationToken cancellationToken)
         where TJob : IBackgroundJob<TPayload>;
 }
+
+/// <summary>A job run on a schedule (a cron expression in Europe/Paris time), e.g. closing registrations at midnight.</summary>
+public interface IRecurringJob
+{
+    Task RunAsync(BackgroundJobContext context, CancellationToken cancellationToken);
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace IndustryWeek.Shared.Jobs;
 
@@ -48,6 +49,32 @@ public static class BackgroundJobRegistration
                 ct)));
         return services;
     }
+
+    /// <summary>
+    /// Declares a module's recurring job, fired by <paramref name="cronExpression"/> (Quartz syntax) in
+    /// Europe/Paris time; a firing missed while no host ran happens once at the next start.
+    /// </summary>
+    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string name, string cronExpression)
+        where TJob : class, IRecurringJob
+    {
+        services.AddScoped<TJob>();
+        Registry(services).Add(new JobRegistration(
+            name,
+            typeof(TJob),
+            (sp, _, context, ct) => sp.GetRequiredService<TJob>().RunAsync(context, ct)));
+        services.AddQuartz(q => q.ScheduleJob<QuartzJobRunner>(
+            trigger => trigger
+                .WithIdentity(name, RecurringGroup)
+                .WithCronSchedule(cronExpression, cron => cron.InTimeZone(Time.ParisTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+            job => job
+                .WithIdentity(name, RecurringGroup)
+                .StoreDurably()
+                .UsingJobData(QuartzBackgroundJobs.JobNameKey, name)
+                .UsingJobData(QuartzBackgroundJobs.PayloadKey, "{}")));
+        return services;
+    }
+
+    public const string RecurringGroup = "recurring";
 
     internal static JobRegistry Registry(IServiceCollection services)
     {

@@ -46,7 +46,7 @@ internal sealed class BadInputExceptionHandler(IProblemDetailsService problemDet
         {
             ValidationException validation => new HttpValidationProblemDetails(
                 validation.Errors
-                    .GroupBy(f => JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName))
+                    .GroupBy(f => FieldName(f.PropertyName))
                     .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()))
             {
                 Title = "La requête contient des erreurs.",
@@ -75,4 +75,8 @@ internal sealed class BadInputExceptionHandler(IProblemDetailsService problemDet
             Exception = exception,
         });
     }
+
+    /// <summary>"HeadlineWeek.End" → "headlineWeek.end", "RegionalPeriods[0].RegionCode" → "regionalPeriods[0].regionCode", as the JSON spells them.</summary>
+    internal static string FieldName(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using IndustryWeek.Labelling.Domain.Applications;
 using IndustryWeek.Shared.Outbox;
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace IndustryWeek.Labelling.Persistence;
@@ -8,11 +8,6 @@ namespace IndustryWeek.Labelling.Persistence;
 internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> options) : DbContext(options)
 {
     public const string TablePrefix = "labelling";
-
-    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
 
     public DbSet<LabellingApplication> Applications => Set<LabellingApplication>();
 
@@ -31,9 +26,7 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
             b.Property(a => a.GrantedBy).HasMaxLength(256);
             b.Property(a => a.GrantComment).HasMaxLength(2000);
             b.Property(a => a.Revision).IsConcurrencyToken();
-            b.Property(a => a.Snapshot).HasConversion(
-                s => JsonSerializer.Serialize(s, SnapshotJson),
-                s => JsonSerializer.Deserialize<EventSnapshot>(s, SnapshotJson)!);
+            b.Property(a => a.Snapshot).HasJsonConversion();
             b.HasIndex(a => a.LabelNumber).IsUnique().HasDatabaseName("ix_labelling_applications_label_number");
             b.HasIndex(a => new { a.Status, a.RegionCode, a.SubmittedAtUtc }).HasDatabaseName("ix_labelling_applications_queue");
             b.Ignore(a => a.DomainEvents);

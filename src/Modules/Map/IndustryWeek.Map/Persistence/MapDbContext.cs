@@ -1,7 +1,6 @@
-using System.Text.Json;
 using IndustryWeek.Map.Domain;
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace IndustryWeek.Map.Persistence;
 
@@ -25,18 +24,9 @@ internal sealed class MapDbContext(DbContextOptions<MapDbContext> options) : DbC
             b.Property(p => p.DepartmentCode).HasMaxLength(3);
             b.Property(p => p.RegionCode).HasMaxLength(3);
             b.Property(p => p.OrganisationName).HasMaxLength(300);
-            AsJson(b.Property(p => p.Audiences));
-            AsJson(b.Property(p => p.Sectors));
-            AsJson(b.Property(p => p.Sessions));
+            b.Property(p => p.Audiences).HasJsonConversion();
+            b.Property(p => p.Sectors).HasJsonConversion();
+            b.Property(p => p.Sessions).HasJsonConversion();
             b.HasIndex(p => new { p.EditionId, p.RegionCode }).HasDatabaseName("ix_map_pins_edition_region");
         });
-
-    private static void AsJson<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<T>> property) =>
-        property.HasConversion(
-            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
-            v => JsonSerializer.Deserialize<List<T>>(v, JsonSerializerOptions.Web) ?? new List<T>(),
-            new ValueComparer<List<T>>(
-                (a, b) => a!.SequenceEqual(b!),
-                v => v.Aggregate(0, (h, x) => HashCode.Combine(h, x)),
-                v => v.ToList()));
 }
