@@ -145,7 +145,7 @@ internal sealed class Edition : AggregateRoot<Guid>
             return Error.BusinessRule("edition.same_schedule", "Les nouvelles dates sont identiques aux dates actuelles.");
         }
 
-        if (schedule.RegistrationCloses < RegistrationOpens)
+        if (schedule.RegistrationCloses <= RegistrationOpens)
         {
             return Error.BusinessRule(
                 "edition.registration_closes_before_opening",
