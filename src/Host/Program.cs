@@ -12,6 +12,7 @@ try
 
     builder.Services.AddSharedKernel(builder.Configuration, builder.Environment);
     builder.Services.AddOpenApi();
+    builder.Services.AddRazorPages(o => o.RootDirectory = "/Features"); // pages live in their modules' feature folders
 
     builder.Services.AddEditionsModule(builder.Configuration);
     builder.Services.AddRegistrationModule(builder.Configuration);
@@ -30,12 +31,13 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
 
     app.MapOpenApi("/openapi/{documentName}.json");
     app.MapHealthEndpoints();
-    app.MapGet("/", () => Results.Redirect("/api/map/events")).ExcludeFromDescription();
+    app.MapRazorPages();
 
     app.MapEditionsModule();
     app.MapRegistrationModule();

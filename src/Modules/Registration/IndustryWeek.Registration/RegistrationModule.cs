@@ -1,7 +1,9 @@
 using IndustryWeek.Registration.Accounts;
+using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Registration.Persistence;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Persistence;
+using IndustryWeek.Shared.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +20,9 @@ public static class RegistrationModule
     {
         services.AddModuleDatabase<RegistrationDbContext>("Registration", RegistrationDbContext.TablePrefix);
         services.AddHandlersFrom(typeof(RegistrationModule).Assembly);
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddPolicy(
+            PlatformPolicies.AdministratorPages,
+            p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Administrator)));
         services.AddIdentityApiEndpoints<IdentityUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -31,6 +35,18 @@ public static class RegistrationModule
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<RegistrationDbContext>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/connexion";
+            o.LogoutPath = "/deconnexion";
+            o.AccessDeniedPath = "/acces-refuse";
+            o.Cookie.Name = "sdi.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
         services.AddTransient<IEmailSender<IdentityUser>, IdentityMailSender>();
         services.AddHostedService<BootstrapAdministrator>();
         return services;
@@ -39,6 +55,7 @@ public static class RegistrationModule
     public static IEndpointRouteBuilder MapRegistrationModule(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/identity").WithTags("Comptes").MapIdentityApi<IdentityUser>();
+        SignOutEndpoint.Map(endpoints);
         return endpoints;
     }
 }

@@ -37,6 +37,13 @@ public static class MessagingRegistration
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && ScannedInterfaces.Contains(i.GetGenericTypeDefinition())))
             {
+                // Validators of parts of a request (a period, an address) are composed by the request's
+                // validator; only a request's own validator runs in the pipeline.
+                if (contract.GetGenericTypeDefinition() == typeof(IValidator<>) && !typeof(IBaseRequest).IsAssignableFrom(contract.GetGenericArguments()[0]))
+                {
+                    continue;
+                }
+
                 services.TryAddEnumerable(ServiceDescriptor.Transient(contract, type));
             }
         }

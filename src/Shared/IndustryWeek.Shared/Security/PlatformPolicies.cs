@@ -1,0 +1,7 @@
+namespace IndustryWeek.Shared.Security;
+
+/// <summary>Authorization policies for pages (cookie sign-in, redirected to /connexion), defined where accounts are.</summary>
+public static class PlatformPolicies
+{
+    public const string AdministratorPages = "AdministratorPages";
+}
