@@ -19,6 +19,34 @@ public static class PageErrors
         }
     }
 
+    /// <summary>
+    /// Sends a form's command: on failure its messages are on the form (validation ones under their
+    /// fields, business ones at the top) and the answer is null.
+    /// </summary>
+    public static async Task<T?> SendFormAsync<T>(this ModelStateDictionary modelState, Func<Task<Result<T>>> send, Func<string, string> fieldKey)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(send);
+        modelState.Clear(); // the command's validator gives the messages, in French
+        try
+        {
+            var result = await send();
+            if (result.IsSuccess)
+            {
+                return result.Value;
+            }
+
+            modelState.AddError(result.Error!);
+        }
+        catch (ValidationException e)
+        {
+            modelState.AddValidationErrors(e, fieldKey);
+        }
+
+        return null;
+    }
+
     public static void AddError(this ModelStateDictionary modelState, Error error)
     {
         ArgumentNullException.ThrowIfNull(modelState);

@@ -1,5 +1,3 @@
-using FluentValidation;
-using IndustryWeek.Editions.Features.GetEditions;
 using IndustryWeek.Editions.Features.UpdateEdition;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
@@ -20,7 +18,7 @@ internal sealed class EditEditionPageModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } edition)
+        if (await mediator.FindEditionAsync(id, cancellationToken) is not { } edition)
         {
             return NotFound();
         }
@@ -33,32 +31,18 @@ internal sealed class EditEditionPageModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } edition)
+        if (await mediator.FindEditionAsync(id, cancellationToken) is not { } edition)
         {
             return NotFound();
         }
 
         Edition = edition;
-        ModelState.Clear();
-        try
+        if (await ModelState.SendFormAsync(() => mediator.Send(Form.ToCommand<UpdateEditionCommand>() with { Id = id }, cancellationToken), ScheduleForm.FieldKey) is not null)
         {
-            var updated = await mediator.Send(Form.ToCommand<UpdateEditionCommand>() with { Id = id }, cancellationToken);
-            if (updated.IsSuccess)
-            {
-                return Redirect($"/admin/editions/{id}");
-            }
-
-            ModelState.AddError(updated.Error!);
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e, ScheduleForm.FieldKey);
+            return Redirect($"/admin/editions/{id}");
         }
 
         Form.PadRegionalPeriods();
         return Page();
     }
-
-    private async Task<EditionDto?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        (await mediator.Send(new GetEditionsQuery(IncludeDrafts: true, id), cancellationToken)).SingleOrDefault();
 }

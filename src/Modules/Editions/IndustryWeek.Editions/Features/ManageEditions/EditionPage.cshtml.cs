@@ -1,5 +1,4 @@
 using IndustryWeek.Editions.Features.ChangeEditionStatus;
-using IndustryWeek.Editions.Features.GetEditions;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
 using MediatR;
@@ -44,7 +43,7 @@ internal sealed class EditionPageModel(IMediator mediator) : PageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var edition = (await mediator.Send(new GetEditionsQuery(IncludeDrafts: true, id), cancellationToken)).SingleOrDefault();
+        var edition = await mediator.FindEditionAsync(id, cancellationToken);
         Edition = edition!;
         return edition is not null;
     }

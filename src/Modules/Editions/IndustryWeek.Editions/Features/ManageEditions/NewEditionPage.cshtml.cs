@@ -1,4 +1,3 @@
-using FluentValidation;
 using IndustryWeek.Editions.Features.CreateEdition;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
@@ -19,20 +18,10 @@ internal sealed class NewEditionPageModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear(); // the command's validator gives the messages, in French
-        try
+        var created = await ModelState.SendFormAsync(() => mediator.Send(Form.ToCommand<CreateEditionCommand>(), cancellationToken), ScheduleForm.FieldKey);
+        if (created is not null)
         {
-            var created = await mediator.Send(Form.ToCommand<CreateEditionCommand>(), cancellationToken);
-            if (created.IsSuccess)
-            {
-                return Redirect($"/admin/editions/{created.Value.Id}");
-            }
-
-            ModelState.AddError(created.Error!);
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e, ScheduleForm.FieldKey);
+            return Redirect($"/admin/editions/{created.Id}");
         }
 
         Form.PadRegionalPeriods();

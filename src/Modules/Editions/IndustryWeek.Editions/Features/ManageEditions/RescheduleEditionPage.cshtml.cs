@@ -1,5 +1,3 @@
-using FluentValidation;
-using IndustryWeek.Editions.Features.GetEditions;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
 using MediatR;
@@ -19,7 +17,7 @@ internal sealed class RescheduleEditionPageModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } edition)
+        if (await mediator.FindEditionAsync(id, cancellationToken) is not { } edition)
         {
             return NotFound();
         }
@@ -32,33 +30,20 @@ internal sealed class RescheduleEditionPageModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } edition)
+        if (await mediator.FindEditionAsync(id, cancellationToken) is not { } edition)
         {
             return NotFound();
         }
 
         Edition = edition;
-        ModelState.Clear();
-        try
+        var changedBy = Actor.From(User).Email ?? "administrateur";
+        if (await ModelState.SendFormAsync(() => mediator.Send(Form.ToCommand(id, changedBy), cancellationToken), ScheduleForm.FieldKey) is not null)
         {
-            var rescheduled = await mediator.Send(Form.ToCommand(id, Actor.From(User).Email ?? "administrateur"), cancellationToken);
-            if (rescheduled.IsSuccess)
-            {
-                TempData["Done"] = "L'édition est reprogrammée.";
-                return Redirect($"/admin/editions/{id}");
-            }
-
-            ModelState.AddError(rescheduled.Error!);
-        }
-        catch (ValidationException e)
-        {
-            ModelState.AddValidationErrors(e, ScheduleForm.FieldKey);
+            TempData["Done"] = "L'édition est reprogrammée.";
+            return Redirect($"/admin/editions/{id}");
         }
 
         Form.PadRegionalPeriods();
         return Page();
     }
-
-    private async Task<EditionDto?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        (await mediator.Send(new GetEditionsQuery(IncludeDrafts: true, id), cancellationToken)).SingleOrDefault();
 }
