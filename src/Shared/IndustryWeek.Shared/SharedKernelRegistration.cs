@@ -3,6 +3,9 @@ using IndustryWeek.Shared.Mail;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Outbox;
 using IndustryWeek.Shared.Persistence;
+using IndustryWeek.Shared.Platform;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -26,6 +29,11 @@ public static class SharedKernelRegistration
         services.AddSingleton(database);
         services.AddSingleton(new ContentRoot(environment.ContentRootPath));
         services.AddSingleton(TimeProvider.System);
+
+        services.AddModuleDatabase<PlatformDbContext>("Platform", PlatformDbContext.TablePrefix);
+        services.AddDataProtection().SetApplicationName("IndustryWeek");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
 
         services.AddMessaging();
         services.AddProblemDetails();
