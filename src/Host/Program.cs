@@ -34,6 +34,7 @@ try
     app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
 
     app.MapOpenApi("/openapi/{documentName}.json");
     app.MapHealthEndpoints();

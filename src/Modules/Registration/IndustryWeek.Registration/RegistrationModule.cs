@@ -1,4 +1,6 @@
 using IndustryWeek.Registration.Accounts;
+using IndustryWeek.Registration.Features.Accounts;
+using IndustryWeek.Registration.Features.AssignRoles;
 using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Registration.Persistence;
 using IndustryWeek.Shared.Messaging;
@@ -49,12 +51,14 @@ public static class RegistrationModule
         });
         services.AddTransient<IEmailSender<IdentityUser>, IdentityMailSender>();
         services.AddHostedService<BootstrapAdministrator>();
+        services.AddAccountRateLimits(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapRegistrationModule(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/identity").WithTags("Comptes").MapIdentityApi<IdentityUser>();
+        AccountEndpoints.Map(endpoints);
+        AssignRolesEndpoint.Map(endpoints);
         SignOutEndpoint.Map(endpoints);
         return endpoints;
     }

@@ -13,7 +13,7 @@ internal sealed class IdentityMailSender(IMailSender mail) : IEmailSender<Identi
                 Bonjour,
 
                 Pour activer votre compte organisateur de la Semaine de l'industrie, confirmez votre adresse en ouvrant ce lien :
-                {WebUtility.HtmlDecode(confirmationLink)}
+                {ToConfirmationPage(WebUtility.HtmlDecode(confirmationLink))}
 
                 Si vous n'avez pas créé de compte, ignorez ce message.
                 """),
@@ -37,4 +37,8 @@ internal sealed class IdentityMailSender(IMailSender mail) : IEmailSender<Identi
                 Votre code de réinitialisation du mot de passe : {resetCode}
                 """),
             CancellationToken.None);
+
+    /// <summary>Identity's link leads to its API (plain English text); the mail leads to the French page instead, same parameters.</summary>
+    private static string ToConfirmationPage(string apiLink) =>
+        apiLink.Replace("/api/identity/confirmEmail", Features.ConfirmEmail.ConfirmEmailPageModel.Path, StringComparison.OrdinalIgnoreCase);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IndustryWeek.Registration.Features.SignIn;
 
 /// <summary>Cookie sign-in for the pages (the API signs in at /api/identity/login).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Accounts.AccountEndpoints.RateLimitPolicy)]
 internal sealed class SignInPageModel(SignInManager<IdentityUser> signIn) : PageModel
 {
     [BindProperty]
