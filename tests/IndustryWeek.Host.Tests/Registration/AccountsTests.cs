@@ -45,6 +45,48 @@ public sealed partial class AccountsTests
             """));
     }
 
+    public static TheoryData<string, string, string> BadRegistrations() => new()
+    {
+        { Email, "court", "Le mot de passe doit contenir au moins 10 caractères." },
+        { Email, "motdepasselong", "Le mot de passe doit contenir au moins un chiffre." },
+        { "pas-une-adresse", Password, "Cette adresse électronique n'est pas valide." },
+        { PlatformFactory.AdminEmail, Password, $"Un compte existe déjà pour l'adresse {PlatformFactory.AdminEmail}." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRegistrations))]
+    public async Task Register_WhenRefused_Returns400WithAFrenchFieldErrorAndCreatesNoAccount(string email, string password, string message)
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var platform = new PlatformFactory(database);
+        using var client = platform.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/identity/register", new { email, password });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains(message, errors.EnumerateObject().SelectMany(f => f.Value.EnumerateArray()).Select(m => m.GetString()));
+        Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM registration_users"));
+        Assert.Empty(platform.Mails());
+    }
+
+    [Fact]
+    public async Task RegisterPage_WhenFilledIn_SaysToCheckTheMailboxAndSendsTheConfirmation()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var platform = new PlatformFactory(database);
+        using var visitor = PageSession.Anonymous(platform);
+        var form = await visitor.GetAsync("/inscription");
+
+        var empty = await visitor.SubmitAsync(form, "main form", new() { ["Email"] = "", ["Password"] = "" });
+        var done = await visitor.SubmitAsync(form, "main form", new() { ["Email"] = Email, ["Password"] = Password });
+
+        Assert.Equal("L'adresse électronique est obligatoire.", empty.FieldErrors["Email"]);
+        Assert.Equal("Le mot de passe est obligatoire.", empty.FieldErrors["Password"]);
+        Assert.Contains($"Un lien de confirmation a été envoyé à {Email}.", done.Document.QuerySelector(".fr-alert--success")!.TextContent);
+        Assert.Equal(Email, MailFile.Read(Assert.Single(platform.Mails())).To);
+    }
+
     [Fact]
     public async Task ConfirmationPage_WhenLinkIsForged_SaysSoAndConfirmsNothing()
     {

@@ -36,6 +36,7 @@ public static class RegistrationModule
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<FrenchIdentityErrors>()
             .AddEntityFrameworkStores<RegistrationDbContext>();
         services.ConfigureApplicationCookie(o =>
         {

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using IndustryWeek.Shared.Security;
+using IndustryWeek.Registration.Features.RegisterOrganiser;
+using IndustryWeek.Shared.Web;
+using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.AspNetCore.RateLimiting;
@@ -56,20 +57,18 @@ internal static class AccountEndpoints
             .MapIdentityApi<IdentityUser>()
             .AddEndpointFilter(async (context, next) =>
             {
-                var result = await next(context);
+                // One way to register: the API's /register runs the same command as the /inscription page.
                 if (context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
-                    && Unwrap(result) is Ok
-                    && context.Arguments.OfType<RegisterRequest>().FirstOrDefault() is { } registered)
+                    && context.Arguments.OfType<RegisterRequest>().FirstOrDefault() is { } registration)
                 {
-                    var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
-                    if (await users.FindByEmailAsync(registered.Email) is { } user)
-                    {
-                        await users.AddToRoleAsync(user, PlatformRoles.Organiser);
-                    }
+                    var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
+                    var registered = await mediator.Send(new RegisterOrganiserCommand(registration.Email, registration.Password, SiteUrl(context.HttpContext.Request)), context.HttpContext.RequestAborted);
+                    return registered.ToHttpResult(_ => Results.Ok());
                 }
 
-                return result;
+                return await next(context);
             });
 
-    private static object? Unwrap(object? result) => result is INestedHttpResult nested ? nested.Result : result;
+    /// <summary>The address the links of the account mails start with.</summary>
+    public static string SiteUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }
