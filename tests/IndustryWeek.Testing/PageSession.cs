@@ -59,6 +59,13 @@ public sealed class PageSession : IDisposable
         {
             switch (element)
             {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } choice when !string.IsNullOrEmpty(choice.Name):
+                    if (choice.IsChecked)
+                    {
+                        fields.Add(new(choice.Name, choice.Value));
+                    }
+
+                    break;
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button"):
                     fields.Add(new(input.Name, input.Value));
                     break;

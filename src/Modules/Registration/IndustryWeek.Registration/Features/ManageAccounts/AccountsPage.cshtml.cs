@@ -1,0 +1,31 @@
+using IndustryWeek.Shared.Security;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IndustryWeek.Registration.Features.ManageAccounts;
+
+[Authorize(Policy = PlatformPolicies.AdministratorPages)]
+internal sealed class AccountsPageModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public AccountsPage Accounts { get; private set; } = new([], 0, 1, GetAccountsQueryHandler.PageSize);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Accounts = await mediator.Send(new GetAccountsQuery(Q, PageNumber), cancellationToken);
+
+    public static string RoleLabel(string role) => role switch
+    {
+        PlatformRoles.Organiser => "Organisateur",
+        PlatformRoles.Moderator => "Modérateur",
+        PlatformRoles.Administrator => "Administrateur",
+        PlatformRoles.Operator => "Opérateur",
+        _ => role,
+    };
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using IndustryWeek.Shared.Security;
+using IndustryWeek.Testing;
+
+namespace IndustryWeek.Host.Tests.Registration;
+
+/// <summary>/admin/comptes: an administrator finds an account and gives it roles and regions.</summary>
+public sealed class AccountsPagesTests
+{
+    private const string Password = "Mot-de-passe-2020";
+
+    [Fact]
+    public async Task AccountsPages_AdministratorFindsAnAccountAndMakesItAModerator()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var platform = new PlatformFactory(database);
+        await platform.CreateUserAsync("moderatrice@hauts-de-france.gouv.fr", Password, [PlatformRoles.Organiser]);
+        await platform.CreateUserAsync("organisateur@usine.fr", Password, [PlatformRoles.Organiser]);
+        using var admin = await PageSession.SignedInAsync(platform);
+
+        var found = await admin.GetAsync("/admin/comptes?q=hauts-de");
+        var rows = found.Document.QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal("1 compte pour « hauts-de »", found.Document.QuerySelector("main p")!.TextContent.Trim());
+        var row = Assert.Single(rows);
+        Assert.Contains("Organisateur", row.TextContent);
+
+        var account = await admin.GetAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+        var missingRegion = await admin.SubmitAsync(account, "main form", new() { ["Roles"] = "Moderator" });
+        Assert.Contains("Un modérateur modère au moins une région.", missingRegion.Document.QuerySelector("#Regions")!.TextContent);
+
+        var saved = await admin.FollowAsync(await admin.SubmitAsync(account, "main form", new() { ["Roles"] = "Moderator", ["Regions"] = "32" }));
+
+        Assert.Contains("Les rôles du compte sont enregistrés.", saved.Document.QuerySelector(".fr-alert--success")!.TextContent);
+        Assert.True(saved.Document.QuerySelector("#role-Moderator")!.HasAttribute("checked"));
+        Assert.False(saved.Document.QuerySelector("#role-Organiser")!.HasAttribute("checked"));
+        Assert.True(saved.Document.QuerySelector("#region-32")!.HasAttribute("checked"));
+        var list = await admin.GetAsync("/admin/comptes?q=hauts-de");
+        Assert.Contains("Hauts-de-France", list.Document.QuerySelector("tbody tr")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AccountsPage_WhenOrganiser_IsRefused()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var platform = new PlatformFactory(database);
+        await platform.CreateUserAsync("organisateur@usine.fr", Password, [PlatformRoles.Organiser]);
+        using var organiser = await PageSession.SignedInAsync(platform, "organisateur@usine.fr", Password);
+
+        var page = await organiser.GetAsync("/admin/comptes");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Response.StatusCode);
+        Assert.StartsWith("/acces-refuse", page.Response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+}
