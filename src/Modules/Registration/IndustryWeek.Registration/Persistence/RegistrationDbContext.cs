@@ -1,3 +1,4 @@
+using IndustryWeek.Registration.Domain.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,40 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
 {
     public const string TablePrefix = "registration";
 
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<OrganisationMember> Members => Set<OrganisationMember>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.Entity<Organisation>(b =>
+        {
+            b.ToTable("registration_organisations");
+            b.HasKey(o => o.Id).HasName("pk_registration_organisations");
+            b.Property(o => o.Id).ValueGeneratedNever();
+            b.Property(o => o.Name).HasMaxLength(200);
+            b.Property(o => o.Type).HasConversion<string>().HasMaxLength(40);
+            b.Property(o => o.Siret).HasMaxLength(14);
+            b.Property(o => o.ContactName).HasMaxLength(100);
+            b.Property(o => o.ContactPhone).HasMaxLength(30);
+            b.Property(o => o.Revision).IsConcurrencyToken();
+            b.ComplexProperty(o => o.Address, a =>
+            {
+                a.Property(x => x.Street).HasColumnName("AddressStreet").HasMaxLength(200);
+                a.Property(x => x.PostalCode).HasColumnName("AddressPostalCode").HasMaxLength(5);
+                a.Property(x => x.City).HasColumnName("AddressCity").HasMaxLength(100);
+            });
+            b.HasMany(o => o.Members).WithOne().HasForeignKey(m => m.OrganisationId).HasConstraintName("fk_registration_members_organisation");
+            b.Ignore(o => o.DomainEvents);
+        });
+        builder.Entity<OrganisationMember>(b =>
+        {
+            b.ToTable("registration_members");
+            b.HasKey(m => m.UserId).HasName("pk_registration_members");
+            b.Property(m => m.Email).HasMaxLength(256);
+            b.HasIndex(m => m.OrganisationId).HasDatabaseName("ix_registration_members_organisation");
+        });
         builder.Entity<IdentityUser>().ToTable("registration_users");
         builder.Entity<IdentityRole>().ToTable("registration_roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("registration_user_roles");
