@@ -1,5 +1,6 @@
 using System.Net;
 using IndustryWeek.Shared.Security;
+using AngleSharp.Dom;
 using IndustryWeek.Testing;
 
 namespace IndustryWeek.Host.Tests.Registration;
@@ -50,5 +51,39 @@ public sealed class AccountsPagesTests
 
         Assert.Equal(HttpStatusCode.Redirect, page.Response.StatusCode);
         Assert.StartsWith("/acces-refuse", page.Response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>/organisation: an organiser describes their organisation on the page.</summary>
+public sealed class MyOrganisationPageTests
+{
+    [Fact]
+    public async Task OrganisationPage_WhenFilledIn_SavesAndShowsErrorsInFrench()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var platform = new PlatformFactory(database);
+        await platform.CreateUserAsync("a@usine-a.fr", "Mot-de-passe-2020", [PlatformRoles.Organiser]);
+        using var organiser = await PageSession.SignedInAsync(platform, "a@usine-a.fr", "Mot-de-passe-2020");
+        var form = await organiser.GetAsync("/organisation");
+
+        var wrong = await organiser.SubmitAsync(form, "main form", new() { ["Name"] = "Usine Exemple", ["Siret"] = "73282932000075", ["PostalCode"] = "5930" });
+        var saved = await organiser.FollowAsync(await organiser.SubmitAsync(form, "main form", new()
+        {
+            ["Name"] = "Usine Exemple",
+            ["Type"] = "IndustrialCompany",
+            ["Siret"] = "732 829 320 00074",
+            ["Street"] = "1 rue de l'Industrie",
+            ["PostalCode"] = "59300",
+            ["City"] = "Valenciennes",
+            ["ContactName"] = "Camille Martin",
+        }));
+
+        Assert.Equal("Ce numéro SIRET n'est pas valide : il compte 14 chiffres et sa clé de contrôle doit être juste.", wrong.FieldErrors["Siret"]);
+        Assert.Equal("Le code postal compte cinq chiffres.", wrong.FieldErrors["PostalCode"]);
+        Assert.Equal("Le type d'organisation est obligatoire.", wrong.FieldErrors["Type"]);
+        Assert.Contains("Votre organisation est enregistrée.", saved.Document.QuerySelector(".fr-alert--success")!.TextContent);
+        Assert.Equal("73282932000074", saved.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Siret")!.Value);
+        Assert.Contains("a@usine-a.fr", saved.Document.QuerySelector("main")!.TextContent);
+        Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM registration_organisations"));
     }
 }

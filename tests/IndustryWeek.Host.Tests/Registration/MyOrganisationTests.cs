@@ -73,6 +73,8 @@ public sealed class MyOrganisationTests : IAsyncLifetime
         { """{"address":{"street":"1 rue de l'Industrie","postalCode":"5930","city":"Valenciennes"}}""", "address.postalCode", "Le code postal compte cinq chiffres." },
         { """{"contactPhone":"12"}""", "contactPhone", "Ce numéro de téléphone n'est pas valide (par exemple 03 20 96 48 06)." },
         { """{"name":"  "}""", "name", "Le nom de l'organisation est obligatoire." },
+        { """{"type":null}""", "type", "Le type d'organisation est obligatoire." },
+        { """{"address":null}""", "address", "L'adresse est obligatoire." },
     };
 
     [Theory]

@@ -23,9 +23,11 @@ public static class RegistrationModule
     {
         services.AddModuleDatabase<RegistrationDbContext>("Registration", RegistrationDbContext.TablePrefix);
         services.AddHandlersFrom(typeof(RegistrationModule).Assembly);
-        services.AddAuthorization(o => o.AddPolicy(
-            PlatformPolicies.AdministratorPages,
-            p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Administrator)));
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(PlatformPolicies.AdministratorPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Administrator));
+            o.AddPolicy(PlatformPolicies.OrganiserPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Organiser));
+        });
         services.AddIdentityApiEndpoints<IdentityUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

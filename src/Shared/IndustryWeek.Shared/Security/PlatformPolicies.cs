@@ -4,4 +4,6 @@ namespace IndustryWeek.Shared.Security;
 public static class PlatformPolicies
 {
     public const string AdministratorPages = "AdministratorPages";
+
+    public const string OrganiserPages = "OrganiserPages";
 }

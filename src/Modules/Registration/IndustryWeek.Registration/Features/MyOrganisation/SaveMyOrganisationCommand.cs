@@ -51,7 +51,8 @@ internal sealed class SaveMyOrganisationValidator : AbstractValidator<SaveMyOrga
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Le nom de l'organisation est obligatoire.")
             .MaximumLength(200).WithMessage("Le nom de l'organisation ne doit pas dépasser 200 caractères.");
-        RuleFor(c => c.Type).NotEmpty().WithMessage("Le type d'organisation est obligatoire.")
+        RuleFor(c => c.Type).NotEmpty().WithMessage("Le type d'organisation est obligatoire.");
+        RuleFor(c => c.Type)
             .Must(t => Enum.TryParse<OrganisationType>(t, ignoreCase: true, out var type) && Enum.IsDefined(type) && !int.TryParse(t, out _))
             .When(c => !string.IsNullOrEmpty(c.Type))
             .WithMessage(c => $"« {c.Type} » n'est pas un type d'organisation ; types possibles : {string.Join(", ", Enum.GetNames<OrganisationType>())}.");
