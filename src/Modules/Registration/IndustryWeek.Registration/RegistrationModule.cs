@@ -1,6 +1,7 @@
 using IndustryWeek.Registration.Accounts;
 using IndustryWeek.Registration.Features.Accounts;
 using IndustryWeek.Registration.Features.AssignRoles;
+using IndustryWeek.Registration.Features.InviteColleague;
 using IndustryWeek.Registration.Features.MyOrganisation;
 using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Registration.Persistence;
@@ -64,6 +65,7 @@ public static class RegistrationModule
         AccountEndpoints.Map(endpoints);
         AssignRolesEndpoint.Map(endpoints);
         MyOrganisationEndpoints.Map(endpoints);
+        InvitationEndpoints.Map(endpoints);
         SignOutEndpoint.Map(endpoints);
         return endpoints;
     }

@@ -14,6 +14,8 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
 
     public DbSet<OrganisationMember> Members => Set<OrganisationMember>();
 
+    public DbSet<OrganisationInvitation> Invitations => Set<OrganisationInvitation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -43,6 +45,16 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             b.HasKey(m => m.UserId).HasName("pk_registration_members");
             b.Property(m => m.Email).HasMaxLength(256);
             b.HasIndex(m => m.OrganisationId).HasDatabaseName("ix_registration_members_organisation");
+        });
+        builder.Entity<OrganisationInvitation>(b =>
+        {
+            b.ToTable("registration_invitations");
+            b.HasKey(i => i.Token).HasName("pk_registration_invitations");
+            b.Property(i => i.Token).ValueGeneratedNever();
+            b.Property(i => i.Email).HasMaxLength(256);
+            b.Property(i => i.InvitedBy).HasMaxLength(256);
+            b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).HasConstraintName("fk_registration_invitations_organisation");
+            b.HasIndex(i => i.OrganisationId).HasDatabaseName("ix_registration_invitations_organisation");
         });
         builder.Entity<IdentityUser>().ToTable("registration_users");
         builder.Entity<IdentityRole>().ToTable("registration_roles");

@@ -36,6 +36,9 @@ internal sealed class MyOrganisationPageModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<string> Members { get; private set; } = [];
 
+    [BindProperty]
+    public string? ColleagueEmail { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (await mediator.Send(new GetMyOrganisationQuery(Actor.From(User).UserId), cancellationToken) is { } organisation)
@@ -44,6 +47,19 @@ internal sealed class MyOrganisationPageModel(IMediator mediator) : PageModel
                 (organisation.Name, organisation.Type, organisation.Siret, organisation.ContactName, organisation.ContactPhone, organisation.Members);
             (Street, PostalCode, City) = (organisation.Address.Street, organisation.Address.PostalCode, organisation.Address.City);
         }
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        var command = new InviteColleague.InviteColleagueCommand { UserId = Actor.From(User).UserId, SiteUrl = Accounts.AccountEndpoints.SiteUrl(Request), Email = ColleagueEmail };
+        if (await ModelState.SendFormAsync(() => mediator.Send(command, cancellationToken), field => field == "Email" ? "ColleagueEmail" : field) is { } invited)
+        {
+            TempData["Done"] = $"Invitation envoyée à {invited}.";
+            return Redirect("/organisation");
+        }
+
+        await OnGetAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
