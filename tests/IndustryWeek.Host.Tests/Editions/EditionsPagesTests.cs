@@ -175,4 +175,32 @@ public sealed class EditionsPagesTests : IAsyncLifetime
         Assert.Contains("du 30 mars 2020 au 5 avril 2020", history.TextContent);
         Assert.Equal(1, await _database.ScalarAsync("""SELECT COUNT(*) FROM editions_outbox WHERE "Type" LIKE '%EditionRescheduled%'"""));
     }
+
+    [Fact]
+    public async Task EditEdition_WhenThemeChangedOnTheForm_ShowsTheNewThemeAndRefusesBadDates()
+    {
+        await _platform.Services.SeedDemoAsync();
+        using var admin = await PageSession.SignedInAsync(_platform);
+        var list = await admin.GetAsync("/admin/editions");
+        var detail = list.Document.QuerySelectorAll("tbody tr a").Single(a => a.TextContent.Contains("2018", StringComparison.Ordinal)).GetAttribute("href")!;
+        await admin.SubmitAsync(await admin.GetAsync(detail), "form[action*='handler=Archive']");
+        var closedEdit = await admin.SubmitAsync(await admin.GetAsync($"{detail}/modifier"), "main form", new() { ["Form.Theme"] = "L'industrie connectée et durable" });
+        Assert.Contains("Une édition clôturée ou archivée ne peut plus être modifiée.", closedEdit.Document.QuerySelector("#erreurs")!.TextContent);
+
+        var form = await admin.GetAsync("/admin/editions/nouvelle");
+        var created = await admin.FollowAsync(await admin.SubmitAsync(form, "main form", new()
+        {
+            ["Form.Number"] = "11", ["Form.Year"] = "2021", ["Form.Name"] = "Semaine de l'industrie 2021", ["Form.Theme"] = "L'industrie, c'est notre avenir",
+            ["Form.HeadlineWeekStart"] = "2021-11-22", ["Form.HeadlineWeekEnd"] = "2021-11-28", ["Form.EventPeriodStart"] = "2021-11-22",
+            ["Form.EventPeriodEnd"] = "2021-11-28", ["Form.RegistrationOpens"] = "2021-06-01", ["Form.RegistrationCloses"] = "2021-11-19", ["Form.MapVisibleFrom"] = "2021-09-01",
+        }));
+        var edit = await admin.GetAsync($"{created.Path}/modifier");
+        Assert.Equal("L'industrie, c'est notre avenir", edit.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Form_Theme")!.Value);
+
+        var badDates = await admin.SubmitAsync(edit, "main form", new() { ["Form.RegistrationCloses"] = "2021-12-01" });
+        var saved = await admin.FollowAsync(await admin.SubmitAsync(edit, "main form", new() { ["Form.Theme"] = "Fabriquer l'avenir" }));
+
+        Assert.Equal("Les inscriptions doivent se clôturer au plus tard le dernier jour de la période des événements (28 novembre 2021).", badDates.FieldErrors["Form_RegistrationCloses"]);
+        Assert.Equal("Thème : Fabriquer l'avenir", saved.Document.QuerySelector("main h2")!.TextContent.Trim());
+    }
 }

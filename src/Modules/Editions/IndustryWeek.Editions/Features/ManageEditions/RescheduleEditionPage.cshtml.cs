@@ -1,49 +1,15 @@
+using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Security;
-using IndustryWeek.Shared.Web;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IndustryWeek.Editions.Features.ManageEditions;
 
-[Authorize(Policy = PlatformPolicies.AdministratorPages)]
-internal sealed class RescheduleEditionPageModel(IMediator mediator) : PageModel
+internal sealed class RescheduleEditionPageModel(IMediator mediator) : EditionFormPageModel<RescheduleForm>(mediator)
 {
-    [BindProperty]
-    public RescheduleForm Form { get; set; } = new();
+    protected override string Done => "L'édition est reprogrammée.";
 
-    public EditionDto Edition { get; private set; } = null!;
+    protected override RescheduleForm FormFrom(EditionDto edition) => RescheduleForm.From(edition);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (await mediator.FindEditionAsync(id, cancellationToken) is not { } edition)
-        {
-            return NotFound();
-        }
-
-        Edition = edition;
-        Form = RescheduleForm.From(edition);
-        Form.PadRegionalPeriods();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (await mediator.FindEditionAsync(id, cancellationToken) is not { } edition)
-        {
-            return NotFound();
-        }
-
-        Edition = edition;
-        var changedBy = Actor.From(User).Email ?? "administrateur";
-        if (await ModelState.SendFormAsync(() => mediator.Send(Form.ToCommand(id, changedBy), cancellationToken), ScheduleForm.FieldKey) is not null)
-        {
-            TempData["Done"] = "L'édition est reprogrammée.";
-            return Redirect($"/admin/editions/{id}");
-        }
-
-        Form.PadRegionalPeriods();
-        return Page();
-    }
+    protected override Task<Result<EditionDto>> SendAsync(Guid id, CancellationToken cancellationToken) =>
+        Mediator.Send(Form.ToCommand(id, Actor.From(User).Email ?? "administrateur"), cancellationToken);
 }
