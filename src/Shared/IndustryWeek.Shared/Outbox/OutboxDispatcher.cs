@@ -23,7 +23,11 @@ public sealed class OutboxOptions
     public int MaxAttempts { get; set; } = 10;
 }
 
-/// <summary>Publishes pending outbox messages through MediatR, oldest first, and marks them processed.</summary>
+/// <summary>
+/// Publishes pending outbox messages through MediatR, oldest first, and marks them processed. A message
+/// whose publication fails is retried later with back-off and does not hold back the messages after
+/// it, so subscribers must not rely on a strict order across a failure (each carries its own version).
+/// </summary>
 public interface IOutboxDispatcher
 {
     /// <summary>Dispatches every message due now, in every module's outbox; returns how many were handled.</summary>
