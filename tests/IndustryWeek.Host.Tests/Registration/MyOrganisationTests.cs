@@ -107,3 +107,24 @@ public sealed class MyOrganisationTests : IAsyncLifetime
         Assert.Equal(0, await _database.ScalarAsync("SELECT COUNT(*) FROM registration_organisations"));
     }
 }
+
+/// <summary>GET /api/geo/communes: the official communes of a postal code, for anyone filling in an address.</summary>
+public sealed class FindCommunesTests
+{
+    [Fact]
+    public async Task Communes_ByPostalCode_AnyoneGetsTheOfficialCommunesOrAFrenchError()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var platform = new PlatformFactory(database);
+        using var anonymous = platform.CreateClient();
+
+        var communes = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/geo/communes?postalCode=59300", UriKind.Relative));
+        var bad = await anonymous.GetAsync(new Uri("/api/geo/communes?postalCode=5930", UriKind.Relative));
+
+        Assert.Equal(["Aulnoy-lez-Valenciennes", "Famars", "Valenciennes"], communes.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal("Hauts-de-France", communes[2].GetProperty("regionName").GetString());
+        Assert.Equal("59606", communes[2].GetProperty("inseeCode").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(["Le code postal compte cinq chiffres."], (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("postalCode").EnumerateArray().Select(m => m.GetString()));
+    }
+}

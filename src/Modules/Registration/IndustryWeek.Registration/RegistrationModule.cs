@@ -1,10 +1,13 @@
 using IndustryWeek.Registration.Accounts;
 using IndustryWeek.Registration.Features.Accounts;
+using IndustryWeek.Registration.Domain.Places;
 using IndustryWeek.Registration.Features.AssignRoles;
+using IndustryWeek.Registration.Features.FindCommunes;
 using IndustryWeek.Registration.Features.InviteColleague;
 using IndustryWeek.Registration.Features.MyOrganisation;
 using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Registration.Persistence;
+using IndustryWeek.Shared;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Security;
@@ -57,6 +60,9 @@ public static class RegistrationModule
         services.AddTransient<IEmailSender<IdentityUser>, IdentityMailSender>();
         services.AddHostedService<BootstrapAdministrator>();
         services.AddAccountRateLimits(configuration);
+        services.AddSingleton(sp => new CommuneDirectory(Path.GetFullPath(
+            configuration["Cog:DataDirectory"] is { Length: > 0 } directory ? directory : "node_modules/@etalab/decoupage-administratif/data",
+            sp.GetRequiredService<ContentRoot>().Path)));
         return services;
     }
 
@@ -66,6 +72,7 @@ public static class RegistrationModule
         AssignRolesEndpoint.Map(endpoints);
         MyOrganisationEndpoints.Map(endpoints);
         InvitationEndpoints.Map(endpoints);
+        FindCommunesEndpoint.Map(endpoints);
         SignOutEndpoint.Map(endpoints);
         return endpoints;
     }

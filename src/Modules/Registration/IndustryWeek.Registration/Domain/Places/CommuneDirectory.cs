@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IndustryWeek.Registration.Domain.Places;
+
+/// <summary>A commune of the official geographic code (COG) with the department and region it belongs to.</summary>
+internal sealed record Commune(string InseeCode, string Name, string PostalCode, string DepartmentCode, string DepartmentName, string RegionCode, string RegionName);
+
+/// <summary>
+/// Postal code → communes → department → region, from the official data of
+/// `@etalab/decoupage-administratif` (npm), read once on first use. A postal code may cover several
+/// communes (59300: Aulnoy-lez-Valenciennes, Famars, Valenciennes), and a commune several postal codes.
+/// </summary>
+internal sealed class CommuneDirectory
+{
+    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<Commune>>> _byPostalCode;
+
+    public CommuneDirectory(string dataDirectory) =>
+        _byPostalCode = new Lazy<IReadOnlyDictionary<string, IReadOnlyList<Commune>>>(() => Load(dataDirectory));
+
+    /// <summary>The communes a postal code serves, by name; none for an unknown code.</summary>
+    public IReadOnlyList<Commune> ByPostalCode(string postalCode) =>
+        _byPostalCode.Value.TryGetValue(postalCode, out var communes) ? communes : [];
+
+    /// <summary>The commune of <paramref name="inseeCode"/> if <paramref name="postalCode"/> serves it: an address is consistent.</summary>
+    public Commune? Find(string postalCode, string inseeCode) =>
+        ByPostalCode(postalCode).FirstOrDefault(c => c.InseeCode == inseeCode);
+
+    private static Dictionary<string, IReadOnlyList<Commune>> Load(string dataDirectory)
+    {
+        var regions = Read<List<RegionRecord>>(dataDirectory, "regions.json").ToDictionary(r => r.Code, r => r.Nom, StringComparer.Ordinal);
+        var departments = Read<List<DepartmentRecord>>(dataDirectory, "departements.json").ToDictionary(d => d.Code, d => d.Nom, StringComparer.Ordinal);
+        var french = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+        return Read<List<CommuneRecord>>(dataDirectory, "communes.json")
+            .Where(c => c.Type == "commune-actuelle" && c.Departement is not null && c.Region is not null)
+            .SelectMany(c => (c.CodesPostaux ?? []).Select(postalCode => new Commune(
+                c.Code, c.Nom, postalCode, c.Departement!, departments.GetValueOrDefault(c.Departement!, c.Departement!), c.Region!, regions.GetValueOrDefault(c.Region!, c.Region!))))
+            .GroupBy(c => c.PostalCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Commune>)[.. g.OrderBy(c => c.Name, french)], StringComparer.Ordinal);
+    }
+
+    private static T Read<T>(string directory, string file)
+    {
+        var path = Path.Combine(directory, file);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Official COG data missing: {path} (installed by the build from npm @etalab/decoupage-administratif; see Cog:DataDirectory).", path);
+        }
+
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<T>(stream, JsonSerializerOptions.Web)!;
+    }
+
+    private sealed record RegionRecord(string Code, string Nom);
+
+    private sealed record DepartmentRecord(string Code, string Nom);
+
+    private sealed record CommuneRecord(string Code, string Nom, string Type, string? Departement, string? Region, [property: JsonPropertyName("codesPostaux")] List<string>? CodesPostaux);
+}
