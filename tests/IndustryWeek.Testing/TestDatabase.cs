@@ -103,9 +103,6 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Another empty database on the same provider (for schema comparisons).</summary>
-    public Task<TestDatabase> SiblingAsync() => CreateAsync(Provider);
-
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

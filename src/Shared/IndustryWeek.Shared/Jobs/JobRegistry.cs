@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IndustryWeek.Shared.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -43,7 +44,7 @@ public static class BackgroundJobRegistration
             name,
             typeof(TJob),
             (sp, payload, context, ct) => sp.GetRequiredService<TJob>().RunAsync(
-                JsonSerializer.Deserialize<TPayload>(payload, JobSerialization.Options)
+                JsonSerializer.Deserialize<TPayload>(payload, StoredJson.Options)
                     ?? throw new InvalidOperationException($"Empty payload for job '{name}'."),
                 context,
                 ct)));
@@ -88,12 +89,4 @@ public static class BackgroundJobRegistration
         services.AddSingleton(registry);
         return registry;
     }
-}
-
-internal static class JobSerialization
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IndustryWeek.Shared.Persistence;
 using Quartz;
 
 namespace IndustryWeek.Shared.Jobs;
@@ -19,7 +20,7 @@ internal sealed class QuartzBackgroundJobs(ISchedulerFactory schedulers, JobRegi
             .StoreDurably()
             .RequestRecovery()
             .UsingJobData(JobNameKey, registration.Name)
-            .UsingJobData(PayloadKey, JsonSerializer.Serialize(payload, JobSerialization.Options))
+            .UsingJobData(PayloadKey, JsonSerializer.Serialize(payload, StoredJson.Options))
             .Build();
         var trigger = TriggerBuilder.Create()
             .WithIdentity(key, registration.Name)

@@ -58,7 +58,7 @@ internal sealed class OutboxInterceptor(ModuleDatabase database, TimeProvider ti
                 var type = notification.GetType();
                 context.Set<OutboxMessage>().Add(OutboxMessage.Create(
                     $"{type.FullName}, {type.Assembly.GetName().Name}",
-                    JsonSerializer.Serialize(notification, type, OutboxSerialization.Options),
+                    JsonSerializer.Serialize(notification, type, StoredJson.Options),
                     now));
                 _wroteMessages = true;
             }

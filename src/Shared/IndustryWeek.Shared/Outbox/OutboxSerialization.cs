@@ -1,16 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using IndustryWeek.Shared.Persistence;
 using MediatR;
 
 namespace IndustryWeek.Shared.Outbox;
 
 internal static class OutboxSerialization
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>Reads a message back; only notification types of a Contracts assembly are ever instantiated.</summary>
     public static INotification Deserialize(string typeName, string payload)
     {
@@ -21,7 +16,7 @@ internal static class OutboxSerialization
             throw new InvalidOperationException($"'{typeName}' is not a public notification of a Contracts assembly.");
         }
 
-        return (INotification)(JsonSerializer.Deserialize(payload, type, Options)
+        return (INotification)(JsonSerializer.Deserialize(payload, type, StoredJson.Options)
             ?? throw new InvalidOperationException($"Empty payload for '{typeName}'."));
     }
 }

@@ -19,18 +19,16 @@ public static class DatabaseMigrator
         await using var scope = services.CreateAsyncScope();
         try
         {
-            var first = true;
-            foreach (var database in scope.ServiceProvider.GetServices<ModuleDatabase>())
+            var databases = scope.ServiceProvider.GetServices<ModuleDatabase>().ToList();
+            if (settings.Provider == DatabaseProvider.Sqlite && databases.Count > 0)
             {
-                var context = database.CreateContext(scope.ServiceProvider);
-                if (first && settings.Provider == DatabaseProvider.Sqlite)
-                {
-                    // WAL lets readers (map, dashboards) go on while the dispatcher and Quartz write.
-                    await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-                    first = false;
-                }
+                // WAL lets readers (map, dashboards) go on while the dispatcher and Quartz write; it is a property of the file.
+                await databases[0].CreateContext(scope.ServiceProvider).Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
 
-                await context.Database.MigrateAsync(cancellationToken);
+            foreach (var database in databases)
+            {
+                await database.CreateContext(scope.ServiceProvider).Database.MigrateAsync(cancellationToken);
             }
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or DbException && settings.Provider == DatabaseProvider.PostgreSql)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,11 +8,6 @@ namespace IndustryWeek.Shared.Persistence;
 /// <summary>Stores a value object or a list as one JSON text column, compared by content for change tracking.</summary>
 public static class JsonColumn
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
         where T : class
     {
@@ -27,8 +21,8 @@ public static class JsonColumn
                 v => Deserialize<T>(Serialize(v))));
     }
 
-    private static string Serialize<T>(T? value) => JsonSerializer.Serialize(value, Options);
+    private static string Serialize<T>(T? value) => JsonSerializer.Serialize(value, StoredJson.Options);
 
     private static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidOperationException($"Empty JSON column for {typeof(T)}.");
+        JsonSerializer.Deserialize<T>(json, StoredJson.Options) ?? throw new InvalidOperationException($"Empty JSON column for {typeof(T)}.");
 }
