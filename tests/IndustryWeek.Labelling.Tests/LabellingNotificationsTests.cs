@@ -26,16 +26,10 @@ public sealed class LabellingNotificationsTests
         Assert.Equal(2020, granted.EditionYear);
         Assert.Equal("SDI-2020-000001", granted.LabelNumber);
         Assert.Equal(1, granted.LabelVersion);
-        Assert.Equal("Visite de l'usine de Lille", granted.Title);
-        Assert.Equal(snapshot.Description, granted.Description);
-        Assert.Equal(snapshot.Format, granted.Format);
-        Assert.Equal(snapshot.Audiences, granted.Audiences);
-        Assert.Equal(snapshot.Sectors, granted.Sectors);
-        Assert.Equal(snapshot.Sessions, granted.Sessions);
-        Assert.Equal(snapshot.Location, granted.Location);
-        Assert.Equal(snapshot.OrganisationId, granted.OrganisationId);
-        Assert.Equal("Aciéries du Nord", granted.OrganisationName);
-        Assert.Equal("organisatrice@acieries-du-nord.fr", granted.OrganiserEmail);
+        Assert.Equal("Visite de l'usine de Lille", granted.Event.Title);
+        Assert.Same(snapshot.Event, granted.Event);
+        Assert.Equal("Aciéries du Nord", granted.Organiser.OrganisationName);
+        Assert.Equal("organisatrice@acieries-du-nord.fr", granted.Organiser.Email);
         Assert.Equal(GrantedAt, granted.GrantedAtUtc);
     }
 
@@ -52,7 +46,7 @@ public sealed class LabellingNotificationsTests
 
         Assert.Equal("SDI-2020-000001", granted.LabelNumber);
         Assert.Equal(2, granted.LabelVersion);
-        Assert.Equal("Visite de l'usine de Roubaix", granted.Title);
+        Assert.Equal("Visite de l'usine de Roubaix", granted.Event.Title);
     }
 
     [Fact]

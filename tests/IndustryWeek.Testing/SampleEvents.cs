@@ -14,11 +14,14 @@ public static class SampleEvents
         EditionId = Edition2020,
         EditionYear = 2020,
         SubmissionNumber = 1,
+        Event = new EventDescription
+        {
         Title = title,
         Description = "Découverte des lignes d'assemblage et des métiers de la production, avec les apprentis du site.",
         Format = "CompanyVisit",
         Audiences = ["Pupils", "JobSeekers"],
-        Sectors = ["Automobile"],
+        Sectors = ["Automotive"],
+        Topics = [],
         Sessions =
         [
             new EventSession(new DateTime(2020, 11, 16, 9, 0, 0), new DateTime(2020, 11, 16, 12, 0, 0)),
@@ -37,9 +40,12 @@ public static class SampleEvents
             Longitude = 3.523,
         },
         IsFree = true,
-        OrganisationId = Guid.Parse("0a0a0a0a-0000-0000-0000-000000000001"),
-        OrganisationName = "Usine Exemple SAS",
-        OrganiserEmail = "organisatrice@usine-exemple.fr",
+        Booking = new EventBooking(Required: true, Url: "https://usine-exemple.fr/visites", Capacity: 25),
+        PublicContact = new EventContact("visites@usine-exemple.fr", "03 27 00 00 00"),
+        Accessible = true,
+        AboutIndustry = true,
+        },
+        Organiser = new OrganiserContact(Guid.Parse("0a0a0a0a-0000-0000-0000-000000000001"), "Usine Exemple SAS", "organisatrice@usine-exemple.fr"),
         SubmittedAtUtc = new DateTime(2020, 10, 1, 8, 0, 0, DateTimeKind.Utc),
     };
 }

@@ -21,25 +21,10 @@ public sealed record LabelGranted : INotification
     /// <summary>Grows each time the label is granted again for new details: jobs run once per version.</summary>
     public required int LabelVersion { get; init; }
 
-    public required string Title { get; init; }
+    /// <summary>The event as labelled.</summary>
+    public required EventDescription Event { get; init; }
 
-    public required string Description { get; init; }
-
-    public required string Format { get; init; }
-
-    public required IReadOnlyList<string> Audiences { get; init; }
-
-    public required IReadOnlyList<string> Sectors { get; init; }
-
-    public required IReadOnlyList<EventSession> Sessions { get; init; }
-
-    public required EventLocation Location { get; init; }
-
-    public required Guid OrganisationId { get; init; }
-
-    public required string OrganisationName { get; init; }
-
-    public required string OrganiserEmail { get; init; }
+    public required OrganiserContact Organiser { get; init; }
 
     public required DateTime GrantedAtUtc { get; init; }
 }

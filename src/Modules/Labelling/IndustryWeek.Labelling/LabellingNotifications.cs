@@ -21,16 +21,8 @@ internal static class LabellingNotifications
         EditionYear = application.EditionYear,
         LabelNumber = application.LabelNumber!,
         LabelVersion = application.LabelVersion,
-        Title = application.Snapshot.Title,
-        Description = application.Snapshot.Description,
-        Format = application.Snapshot.Format,
-        Audiences = application.Snapshot.Audiences,
-        Sectors = application.Snapshot.Sectors,
-        Sessions = application.Snapshot.Sessions,
-        Location = application.Snapshot.Location,
-        OrganisationId = application.Snapshot.OrganisationId,
-        OrganisationName = application.Snapshot.OrganisationName,
-        OrganiserEmail = application.Snapshot.OrganiserEmail,
+        Event = application.Snapshot.Event,
+        Organiser = application.Snapshot.Organiser,
         GrantedAtUtc = application.GrantedAtUtc!.Value,
     };
 }

@@ -2,6 +2,9 @@ using IndustryWeek.Registration.Accounts;
 using IndustryWeek.Registration.Features.Accounts;
 using IndustryWeek.Registration.Domain.Places;
 using IndustryWeek.Registration.Features.AssignRoles;
+using IndustryWeek.Registration.Features.Events;
+using IndustryWeek.Registration.Jobs;
+using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Registration.Features.FindCommunes;
 using IndustryWeek.Registration.Features.InviteColleague;
 using IndustryWeek.Registration.Features.MyOrganisation;
@@ -20,12 +23,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryWeek.Registration;
 
-/// <summary>Registration: accounts (ASP.NET Core Identity), the bootstrap administrator; later organisations and events.</summary>
+/// <summary>Registration: accounts (ASP.NET Core Identity), the bootstrap administrator; organisations and their members; events from draft to label.</summary>
 public static class RegistrationModule
 {
     public static IServiceCollection AddRegistrationModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDatabase<RegistrationDbContext>("Registration", RegistrationDbContext.TablePrefix);
+        services.AddModuleDatabase<RegistrationDbContext>("Registration", RegistrationDbContext.TablePrefix, RegistrationNotifications.From);
         services.AddHandlersFrom(typeof(RegistrationModule).Assembly);
         services.AddAuthorization(o =>
         {
@@ -63,6 +66,9 @@ public static class RegistrationModule
         services.AddSingleton(sp => new CommuneDirectory(Path.GetFullPath(
             configuration["Cog:DataDirectory"] is { Length: > 0 } directory ? directory : "node_modules/@etalab/decoupage-administratif/data",
             sp.GetRequiredService<ContentRoot>().Path)));
+        services.AddScoped<EventAccess>();
+        services.AddScoped<EventDetailsFactory>();
+        services.AddBackgroundJob<SendOrganiserNoticesJob, OrganiserNoticeBatch>(SendOrganiserNoticesJob.Name);
         return services;
     }
 
@@ -74,6 +80,7 @@ public static class RegistrationModule
         InvitationEndpoints.Map(endpoints);
         FindCommunesEndpoint.Map(endpoints);
         SignOutEndpoint.Map(endpoints);
+        EventsEndpoints.Map(endpoints);
         return endpoints;
     }
 }

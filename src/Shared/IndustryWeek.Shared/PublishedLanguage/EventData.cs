@@ -36,3 +36,49 @@ public sealed record EventLocation
 
     public string? OnlineUrl { get; init; }
 }
+
+/// <summary>How the public books a place: not at all, through a link, or by contacting the organiser.</summary>
+public sealed record EventBooking(bool Required, string? Url, int? Capacity);
+
+/// <summary>Who the public contacts about an event (shown on the public page).</summary>
+public sealed record EventContact(string? Email, string? Phone);
+
+/// <summary>
+/// An event as its organiser describes it, in the API's words (format « CompanyVisit », audiences
+/// « Pupils »…): what Registration's notifications carry, what Labelling judges and grants a label
+/// for, what the kit prints and what the map shows.
+/// </summary>
+public sealed record EventDescription
+{
+    public required string Title { get; init; }
+
+    public required string Description { get; init; }
+
+    public required string Format { get; init; }
+
+    public required IReadOnlyList<string> Audiences { get; init; }
+
+    public required IReadOnlyList<string> Sectors { get; init; }
+
+    /// <summary>The edition's focus topics the event takes part in.</summary>
+    public required IReadOnlyList<string> Topics { get; init; }
+
+    /// <summary>Europe/Paris wall-clock times, in chronological order.</summary>
+    public required IReadOnlyList<EventSession> Sessions { get; init; }
+
+    public required EventLocation Location { get; init; }
+
+    public required bool IsFree { get; init; }
+
+    public required EventBooking Booking { get; init; }
+
+    public required EventContact PublicContact { get; init; }
+
+    public required bool Accessible { get; init; }
+
+    /// <summary>The organiser declares the event informs about industry, its trades and training (criterion 3, with the moderator).</summary>
+    public required bool AboutIndustry { get; init; }
+}
+
+/// <summary>The organisation behind an event and the organiser account to write to.</summary>
+public sealed record OrganiserContact(Guid OrganisationId, string OrganisationName, string Email);

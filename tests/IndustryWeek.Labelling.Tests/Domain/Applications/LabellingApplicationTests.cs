@@ -88,7 +88,7 @@ public sealed class LabellingApplicationTests
 
         Assert.False(changed);
         Assert.Equal(2, application.SubmissionNumber);
-        Assert.Equal("Visite de l'usine de Lille", application.Snapshot.Title);
+        Assert.Equal("Visite de l'usine de Lille", application.Snapshot.Event.Title);
         Assert.Equal("32", application.RegionCode);
         Assert.Equal(SubmittedAt, application.SubmittedAtUtc);
         Assert.Equal(ApplicationStatus.Granted, application.Status);
@@ -106,7 +106,7 @@ public sealed class LabellingApplicationTests
         Assert.True(changed);
         Assert.Equal(ApplicationStatus.Pending, application.Status);
         Assert.Equal(2, application.SubmissionNumber);
-        Assert.Equal("Visite de l'usine de Roubaix", application.Snapshot.Title);
+        Assert.Equal("Visite de l'usine de Roubaix", application.Snapshot.Event.Title);
         Assert.Equal(SubmittedAt.AddDays(10), application.SubmittedAtUtc);
         Assert.Null(application.CheckCanBeGranted());
     }

@@ -14,22 +14,22 @@ internal static class KitMail
         var text = new StringBuilder()
             .AppendLine("Bonjour,")
             .AppendLine()
-            .AppendLine(ParisTime.French, $"Votre événement « {label.Title} » ({label.OrganisationName}) est labellisé Semaine de l'industrie {label.EditionYear}.")
+            .AppendLine(ParisTime.French, $"Votre événement « {label.Event.Title} » ({label.Organiser.OrganisationName}) est labellisé Semaine de l'industrie {label.EditionYear}.")
             .AppendLine(ParisTime.French, $"Numéro de label : {label.LabelNumber}")
             .AppendLine()
-            .AppendLine(label.Sessions.Count > 1 ? "Séances :" : "Séance :");
-        foreach (var session in label.Sessions.OrderBy(s => s.Start))
+            .AppendLine(label.Event.Sessions.Count > 1 ? "Séances :" : "Séance :");
+        foreach (var session in label.Event.Sessions.OrderBy(s => s.Start))
         {
             text.AppendLine(ParisTime.French, $"  - {ParisTime.FormatSession(session.Start, session.End)}");
         }
 
-        text.AppendLine(ParisTime.French, $"Lieu : {Place(label.Location)}")
+        text.AppendLine(ParisTime.French, $"Lieu : {Place(label.Event.Location)}")
             .AppendLine()
             .AppendLine("Votre événement apparaîtra sur la carte publique des événements labellisés.")
             .AppendLine("Votre kit de communication reste disponible dans votre espace organisateur.")
             .AppendLine()
             .AppendLine("L'équipe de la Semaine de l'industrie");
-        return new OutgoingMail(label.OrganiserEmail, $"Votre événement « {label.Title} » est labellisé ({label.LabelNumber})", text.ToString());
+        return new OutgoingMail(label.Organiser.Email, $"Votre événement « {label.Event.Title} » est labellisé ({label.LabelNumber})", text.ToString());
     }
 
     private static string Place(EventLocation location) => location.Mode switch

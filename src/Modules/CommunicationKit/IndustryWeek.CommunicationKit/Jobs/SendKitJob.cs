@@ -22,7 +22,7 @@ internal sealed class SendKitJob(CommunicationKitDbContext db, IMailSender mail,
             d => d.EventId == payload.EventId && d.LabelVersion == payload.LabelVersion, cancellationToken);
         if (delivery is null)
         {
-            delivery = KitDelivery.Queue(payload.EventId, payload.LabelVersion, payload.LabelNumber, payload.OrganiserEmail, time.GetUtcNow().UtcDateTime);
+            delivery = KitDelivery.Queue(payload.EventId, payload.LabelVersion, payload.LabelNumber, payload.Organiser.Email, time.GetUtcNow().UtcDateTime);
             db.Deliveries.Add(delivery);
         }
         else if (delivery.Status == DeliveryStatus.Sent)

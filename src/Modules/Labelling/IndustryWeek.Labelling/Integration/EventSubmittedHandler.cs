@@ -11,20 +11,7 @@ internal sealed class EventSubmittedHandler(LabellingDbContext db) : INotificati
 {
     public async Task Handle(EventSubmitted notification, CancellationToken cancellationToken)
     {
-        var snapshot = new EventSnapshot
-        {
-            Title = notification.Title,
-            Description = notification.Description,
-            Format = notification.Format,
-            Audiences = notification.Audiences,
-            Sectors = notification.Sectors,
-            Sessions = notification.Sessions,
-            Location = notification.Location,
-            IsFree = notification.IsFree,
-            OrganisationId = notification.OrganisationId,
-            OrganisationName = notification.OrganisationName,
-            OrganiserEmail = notification.OrganiserEmail,
-        };
+        var snapshot = new EventSnapshot(notification.Event, notification.Organiser);
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == notification.EventId, cancellationToken);
         if (application is null)
         {

@@ -29,13 +29,13 @@ internal sealed class PublishPinJob(MapDbContext db, TimeProvider time) : IBackg
             payload.EditionYear,
             payload.LabelVersion,
             payload.LabelNumber,
-            payload.Title,
-            payload.Format,
-            payload.Audiences,
-            payload.Sectors,
-            payload.Sessions,
-            payload.Location,
-            payload.OrganisationName);
+            payload.Event.Title,
+            payload.Event.Format,
+            payload.Event.Audiences,
+            payload.Event.Sectors,
+            payload.Event.Sessions,
+            payload.Event.Location,
+            payload.Organiser.OrganisationName);
         if (pin.Apply(details, time.GetUtcNow().UtcDateTime))
         {
             await db.SaveChangesAsync(cancellationToken);

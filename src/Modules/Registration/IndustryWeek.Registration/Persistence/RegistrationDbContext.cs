@@ -1,4 +1,9 @@
+using IndustryWeek.Registration.Domain.Editions;
+using IndustryWeek.Registration.Domain.Events;
+using IndustryWeek.Registration.Domain.Notices;
 using IndustryWeek.Registration.Domain.Organisations;
+using IndustryWeek.Shared.Outbox;
+using IndustryWeek.Shared.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +20,12 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
     public DbSet<OrganisationMember> Members => Set<OrganisationMember>();
 
     public DbSet<OrganisationInvitation> Invitations => Set<OrganisationInvitation>();
+
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<Edition> Editions => Set<Edition>();
+
+    public DbSet<OrganiserNotice> Notices => Set<OrganiserNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +67,47 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).HasConstraintName("fk_registration_invitations_organisation");
             b.HasIndex(i => i.OrganisationId).HasDatabaseName("ix_registration_invitations_organisation");
         });
+        builder.Entity<Event>(b =>
+        {
+            b.ToTable("registration_events");
+            b.HasKey(e => e.Id).HasName("pk_registration_events");
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.Details).HasJsonConversion();
+            b.Property(e => e.Organiser).HasJsonConversion();
+            b.Property(e => e.Participation!).HasJsonConversion();
+            b.Property(e => e.Title).HasMaxLength(150);
+            b.Property(e => e.RegionCode).HasMaxLength(3);
+            b.Property(e => e.DepartmentCode).HasMaxLength(3);
+            b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.LabelNumber).HasMaxLength(20);
+            b.Property(e => e.ModeratorMessage).HasMaxLength(2000);
+            b.Property(e => e.ScheduleWarning).HasMaxLength(500);
+            b.Property(e => e.CancellationReason).HasMaxLength(1000);
+            b.Property(e => e.Revision).IsConcurrencyToken();
+            b.HasOne<Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).HasConstraintName("fk_registration_events_organisation");
+            b.HasIndex(e => new { e.OrganisationId, e.EditionId }).HasDatabaseName("ix_registration_events_organisation");
+            b.HasIndex(e => new { e.EditionId, e.Status }).HasDatabaseName("ix_registration_events_edition");
+            b.Ignore(e => e.DomainEvents);
+        });
+        builder.Entity<Edition>(b =>
+        {
+            b.ToTable("registration_editions");
+            b.HasKey(e => e.Id).HasName("pk_registration_editions");
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.Snapshot).HasJsonConversion();
+        });
+        builder.Entity<OrganiserNotice>(b =>
+        {
+            b.ToTable("registration_notices");
+            b.HasKey(n => n.Id).HasName("pk_registration_notices");
+            b.Property(n => n.Id).ValueGeneratedNever();
+            b.Property(n => n.Batch).HasMaxLength(100);
+            b.Property(n => n.Recipient).HasMaxLength(256);
+            b.Property(n => n.Subject).HasMaxLength(300);
+            b.HasIndex(n => new { n.Batch, n.SentAtUtc }).HasDatabaseName("ix_registration_notices_batch");
+        });
+        builder.AddOutbox(TablePrefix);
         builder.Entity<IdentityUser>().ToTable("registration_users");
         builder.Entity<IdentityRole>().ToTable("registration_roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("registration_user_roles");

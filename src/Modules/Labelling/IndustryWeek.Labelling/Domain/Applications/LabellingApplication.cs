@@ -51,7 +51,7 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
         EditionYear = editionYear,
         SubmissionNumber = submissionNumber,
         Snapshot = snapshot,
-        RegionCode = snapshot.Location.RegionCode,
+        RegionCode = snapshot.Event.Location.RegionCode,
         SubmittedAtUtc = submittedAtUtc,
         Status = ApplicationStatus.Pending,
     };
@@ -66,7 +66,7 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
 
         SubmissionNumber = submissionNumber;
         Snapshot = snapshot;
-        RegionCode = snapshot.Location.RegionCode;
+        RegionCode = snapshot.Event.Location.RegionCode;
         SubmittedAtUtc = submittedAtUtc;
         Status = ApplicationStatus.Pending;
         Revision++;

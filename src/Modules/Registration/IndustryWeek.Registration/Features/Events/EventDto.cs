@@ -1,0 +1,151 @@
+using IndustryWeek.Registration.Domain.Events;
+using IndustryWeek.Shared.PublishedLanguage;
+
+namespace IndustryWeek.Registration.Features.Events;
+
+internal sealed record ParticipationDto(int Participants, int? YoungPeople, int? JobSeekers, int? Teachers, DateTime ReportedAtUtc);
+
+/// <summary>API.md's `Event`, with what the organiser space shows besides (moderator's words, warnings, participation, allowed actions).</summary>
+internal sealed record EventDto
+{
+    public required Guid Id { get; init; }
+
+    public required Guid EditionId { get; init; }
+
+    public required int EditionYear { get; init; }
+
+    public required Guid OrganisationId { get; init; }
+
+    public required string OrganisationName { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Description { get; init; }
+
+    public required string Format { get; init; }
+
+    public required IReadOnlyList<string> Audiences { get; init; }
+
+    public required IReadOnlyList<string> Sectors { get; init; }
+
+    public required IReadOnlyList<string> Topics { get; init; }
+
+    public required IReadOnlyList<EventSession> Sessions { get; init; }
+
+    public required EventLocation Location { get; init; }
+
+    public required bool IsFree { get; init; }
+
+    public required EventBooking Booking { get; init; }
+
+    public required EventContact PublicContact { get; init; }
+
+    public required bool Accessible { get; init; }
+
+    public required bool AboutIndustry { get; init; }
+
+    public required string Status { get; init; }
+
+    public string? LabelNumber { get; init; }
+
+    public required bool ReviewPending { get; init; }
+
+    public string? ModeratorMessage { get; init; }
+
+    public string? ScheduleWarning { get; init; }
+
+    public string? CancellationReason { get; init; }
+
+    public ParticipationDto? Participation { get; init; }
+
+    public Guid? ReconductedFromId { get; init; }
+
+    public required int SubmissionNumber { get; init; }
+
+    /// <summary>Send it back with PUT to be told (409) when a colleague changed the event meanwhile.</summary>
+    public required int Revision { get; init; }
+
+    public required DateTime CreatedAtUtc { get; init; }
+
+    public required DateTime UpdatedAtUtc { get; init; }
+
+    public DateTime? SubmittedAtUtc { get; init; }
+
+    /// <summary>What the organiser may do now: edit, submit, withdraw, cancel, reportParticipation, reconduct.</summary>
+    public required IReadOnlyList<string> Actions { get; init; }
+}
+
+internal static class EventMapping
+{
+    public static EventDto ToDto(this Event e, DateTime nowUtc)
+    {
+        var description = e.Details.ToDescription();
+        return new EventDto
+        {
+            Id = e.Id,
+            EditionId = e.EditionId,
+            EditionYear = e.EditionYear,
+            OrganisationId = e.OrganisationId,
+            OrganisationName = e.Organiser.OrganisationName,
+            Title = description.Title,
+            Description = description.Description,
+            Format = description.Format,
+            Audiences = description.Audiences,
+            Sectors = description.Sectors,
+            Topics = description.Topics,
+            Sessions = description.Sessions,
+            Location = description.Location,
+            IsFree = description.IsFree,
+            Booking = description.Booking,
+            PublicContact = description.PublicContact,
+            Accessible = description.Accessible,
+            AboutIndustry = description.AboutIndustry,
+            Status = e.Status.ToString(),
+            LabelNumber = e.LabelNumber,
+            ReviewPending = e.ReviewPending,
+            ModeratorMessage = e.ModeratorMessage,
+            ScheduleWarning = e.ScheduleWarning,
+            CancellationReason = e.CancellationReason,
+            Participation = e.Participation is { } p ? new ParticipationDto(p.Participants, p.YoungPeople, p.JobSeekers, p.Teachers, p.ReportedAtUtc) : null,
+            ReconductedFromId = e.ReconductedFromId,
+            SubmissionNumber = e.SubmissionNumber,
+            Revision = e.Revision,
+            CreatedAtUtc = e.CreatedAtUtc,
+            UpdatedAtUtc = e.UpdatedAtUtc,
+            SubmittedAtUtc = e.SubmittedAtUtc,
+            Actions = Actions(e, nowUtc),
+        };
+    }
+
+    private static List<string> Actions(Event e, DateTime nowUtc)
+    {
+        var actions = new List<string>();
+        if (e.IsEditable)
+        {
+            actions.Add("edit");
+        }
+
+        if (e.CanBeSubmitted)
+        {
+            actions.Add("submit");
+        }
+
+        if (e.CanBeWithdrawn)
+        {
+            actions.Add("withdraw");
+        }
+
+        if (e.CanBeCancelled)
+        {
+            actions.Add("cancel");
+        }
+
+        if (e.Status is EventStatus.Labelled && e.IsOver(nowUtc))
+        {
+            actions.Add("reportParticipation");
+        }
+
+        actions.Add("reconduct");
+        return actions;
+    }
+}
