@@ -25,7 +25,7 @@ try
     if (args.Contains("seed-demo"))
     {
         // `dotnet run --project src/Host -- seed-demo`: the demo data, through the modules' own commands.
-        await app.Services.SeedDemoAsync();
+        await app.Services.SeedDemoAsync(DemoOptions.FromArguments(args));
         return 0;
     }
 

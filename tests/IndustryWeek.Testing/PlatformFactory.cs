@@ -7,6 +7,7 @@ using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryWeek.Testing;
@@ -21,6 +22,9 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
     public TestDatabase Database => database;
 
     public string MailDirectory => Path.Combine(database.Directory, "mail");
+
+    /// <summary>Replaces the host's clock (the real one by default), e.g. a <see cref="TestClock"/> the test moves forward.</summary>
+    public TimeProvider? Clock { get; init; }
 
     public IReadOnlyList<string> Mails() =>
         Directory.Exists(MailDirectory) ? Directory.GetFiles(MailDirectory, "*.eml").Order().ToList() : [];
@@ -44,6 +48,11 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         foreach (var (key, value) in SettingsFor(database, MailDirectory).Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 

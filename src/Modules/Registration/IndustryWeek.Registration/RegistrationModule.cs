@@ -3,6 +3,7 @@ using IndustryWeek.Registration.Features.Accounts;
 using IndustryWeek.Registration.Domain.Places;
 using IndustryWeek.Registration.Features.AssignRoles;
 using IndustryWeek.Registration.Features.Events;
+using IndustryWeek.Registration.Features.SeedDemo;
 using IndustryWeek.Registration.Jobs;
 using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Registration.Features.FindCommunes;
@@ -67,6 +68,7 @@ public static class RegistrationModule
             configuration["Cog:DataDirectory"] is { Length: > 0 } directory ? directory : "node_modules/@etalab/decoupage-administratif/data",
             sp.GetRequiredService<ContentRoot>().Path)));
         services.AddScoped<EventAccess>();
+        services.AddScoped<IDemoSeeder, RegistrationDemoSeeder>();
         services.AddScoped<EventDetailsFactory>();
         services.AddBackgroundJob<SendOrganiserNoticesJob, OrganiserNoticeBatch>(SendOrganiserNoticesJob.Name);
         return services;

@@ -18,10 +18,10 @@ internal sealed partial class BootstrapAdministrator(IServiceScopeFactory scopes
 {
     public const string DefaultEmail = "admin@semaine-industrie.local";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The platform's four roles exist (at start-up, and before seed-demo gives them).</summary>
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        ArgumentNullException.ThrowIfNull(roles);
         foreach (var role in PlatformRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -29,6 +29,12 @@ internal sealed partial class BootstrapAdministrator(IServiceScopeFactory scopes
                 Check(await roles.CreateAsync(new IdentityRole(role)));
             }
         }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var email = configuration["Bootstrap:AdminEmail"] is { Length: > 0 } configured ? configured : DefaultEmail;

@@ -5,6 +5,7 @@ using IndustryWeek.Editions.Features.GetEditions;
 using IndustryWeek.Editions.Features.RescheduleEdition;
 using IndustryWeek.Shared;
 using IndustryWeek.Shared.Domain;
+using IndustryWeek.Shared.Time;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -14,13 +15,13 @@ namespace IndustryWeek.Editions.Features.SeedDemo;
 /// The real editions of the press releases in ../shared/seeds/ (2017, 2018, 2020 and its postponement),
 /// created through the module's own commands. Dates the releases do not give are marked « assumed ».
 /// </summary>
-internal sealed partial class EditionsDemoSeeder(IMediator mediator, ILogger<EditionsDemoSeeder> logger) : IDemoSeeder
+internal sealed partial class EditionsDemoSeeder(IMediator mediator, TimeProvider time, ILogger<EditionsDemoSeeder> logger) : IDemoSeeder
 {
     private const string Administrator = "seed-demo";
 
     public int Order => 10;
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(DemoOptions options, CancellationToken cancellationToken)
     {
         var existing = (await mediator.Send(new GetEditionsQuery(IncludeDrafts: true), cancellationToken)).Select(e => e.Year).ToHashSet();
 
@@ -45,6 +46,47 @@ internal sealed partial class EditionsDemoSeeder(IMediator mediator, ILogger<Edi
 
         // Their registrations are long over: close them as the nightly job would.
         await mediator.Send(new CloseDueRegistrationsCommand(), cancellationToken);
+
+        // An edition open for registration today, so that the demo's organisers have one to prepare.
+        var upcoming = UpcomingEdition(time.TodayInParis());
+        if (!existing.Contains(upcoming.Year!.Value))
+        {
+            var created = await CreateAndPublishAsync(upcoming, cancellationToken);
+            LogCreated(logger, created.Year, created.Name);
+        }
+    }
+
+    /// <summary>
+    /// Not from the press releases: the next edition, with dates relative to today (registration open
+    /// now, the week at the end of March, Hauts-de-France's wider period as in 2020). Theme assumed.
+    /// </summary>
+    public static CreateEditionCommand UpcomingEdition(DateOnly today)
+    {
+        var year = today.Month >= 3 ? today.Year + 1 : today.Year;
+        // (March or later: this year's edition is over or about to be, so the demo prepares next year's.)
+        var monday = new DateOnly(year, 3, 20);
+        while (monday.DayOfWeek != DayOfWeek.Monday)
+        {
+            monday = monday.AddDays(1);
+        }
+
+        var closes = monday.AddDays(-10);
+        return new CreateEditionCommand
+        {
+            Number = year - 2010,
+            Year = year,
+            Name = $"Semaine de l'industrie {year}",
+            Theme = "L'industrie, des métiers d'avenir",
+            ThemeDescription = "Édition de démonstration (dates et thème supposés) : entreprises, écoles et partenaires font découvrir les métiers et les formations de l'industrie.",
+            FocusTopics = ["Métiers d'avenir", "Mixité des métiers", "Transition écologique"],
+            Hashtag = "#SemaineIndustrie",
+            HeadlineWeek = new PeriodFields { Start = monday, End = monday.AddDays(6) },
+            EventPeriod = new PeriodFields { Start = monday.AddDays(-7), End = monday.AddDays(13) },
+            RegionalPeriods = [new RegionalPeriodFields { RegionCode = "32", Start = monday.AddDays(-14), End = monday.AddDays(20) }],
+            RegistrationOpens = today.AddDays(-7) < closes ? today.AddDays(-7) : closes.AddDays(-1),
+            RegistrationCloses = closes,
+            MapVisibleFrom = closes.AddDays(-30),
+        };
     }
 
     private async Task<EditionDto> CreateAndPublishAsync(CreateEditionCommand command, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IndustryWeek.Shared.PublishedLanguage;
 
 namespace IndustryWeek.Registration.Domain.Events;
@@ -59,8 +60,10 @@ internal sealed record EventDetails
         AboutIndustry = AboutIndustry,
     };
 
+    [JsonIgnore]
     public DateTime FirstStart => Sessions.Min(s => s.Start);
 
+    [JsonIgnore]
     public DateTime LastEnd => Sessions.Max(s => s.End);
 }
 
