@@ -180,6 +180,7 @@ public sealed class EventsApiTests
         { """{"sectors":["Automotive","Automotive"]}""", "sectors", "Chaque secteur ne se choisit qu'une fois." },
         { """{"topics":["Robotique"]}""", "topics[0]", "« Robotique » n'est pas un thème de l'édition 2027 ; thèmes possibles : Transition écologique, Économie circulaire, Mixité des métiers." },
         { """{"sessions":[]}""", "sessions", "Ajoutez au moins une séance (date et heures)." },
+        { """{"sessions":[null]}""", "sessions[0]", "Indiquez le début et la fin de chaque séance." },
         { """{"sessions":[{"start":"2027-03-23","end":"2027-03-23T12:00"}]}""", "sessions[0].start", "Le début n'est pas une date et heure valide (par exemple 2020-11-16T09:00)." },
         { """{"sessions":[{"start":"2027-03-23T09:00","end":"2027-03-23T08:00"}]}""", "sessions[0].end", "La séance doit se terminer après son début." },
         { """{"sessions":[{"start":"2027-03-23T09:00","end":null}]}""", "sessions[0].end", "La fin de la séance est obligatoire." },
@@ -225,13 +226,13 @@ public sealed class EventsApiTests
     }
 
     [Fact]
-    public async Task Create_WhenSessionsAreMalformed_Returns400NotA500()
+    public async Task Create_WhenFieldsAreMissingOrNull_Returns400NeverA500()
     {
         await using var scene = await Scene.StartAsync();
         await scene.PublishEditionAsync(Edition2027());
         using var a = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
 
-        foreach (var change in new[] { """{"sessions":[null]}""", """{"sessions":null}""", """{"audiences":[null]}""", """{"booking":null}""", """{"location":{"mode":"OnSite"}}""" })
+        foreach (var change in new[] { """{"sessions":[null]}""", """{"sessions":null}""", """{"sessions":[{}]}""", """{"audiences":[null]}""", """{"topics":[null]}""", """{"booking":null}""", """{"location":{"mode":"OnSite"}}""", """{"location":{"mode":"Hybrid","street":"1 rue de l'Industrie","postalCode":"59300","inseeCode":"59606","latitude":50.357,"longitude":3.523}}""", """{"location":{}}""" })
         {
             var response = await a.PostAsync(new Uri("/api/events", UriKind.Relative), Json(Merge(FactoryVisit(), change)));
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{change}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

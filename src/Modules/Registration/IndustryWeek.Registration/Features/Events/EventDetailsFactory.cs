@@ -111,7 +111,7 @@ internal sealed class EventDetailsFactory(CommuneDirectory communes)
         var longitude = fields.Longitude!.Value;
         if (commune is not null && !FrenchTerritory.Contains(commune.RegionCode, latitude, longitude, out var territory))
         {
-            failures.Add(new ValidationFailure("Location.Latitude", $"Ce point n'est pas en {territory}, où se trouve {commune.Name} : placez l'événement sur la carte à son adresse."));
+            failures.Add(new ValidationFailure("Location.Latitude", $"Ce point est hors de {territory}, où se trouve {commune.Name} : placez l'événement sur la carte à son adresse."));
         }
 
         return new EventLocation

@@ -44,7 +44,8 @@ internal sealed class EventFieldsValidator : AbstractValidator<EventFields>
         RuleFor(f => f.Sessions).NotEmpty().WithMessage("Ajoutez au moins une séance (date et heures).");
         RuleFor(f => f.Sessions).Must(v => v!.Count <= MaxSessions).When(f => f.Sessions is not null)
             .WithMessage($"Un événement compte au plus {MaxSessions} séances.");
-        RuleForEach(f => f.Sessions).SetValidator(new SessionFieldsValidator());
+        RuleForEach(f => f.Sessions).NotNull().WithMessage("Indiquez le début et la fin de chaque séance.")
+            .SetValidator(new SessionFieldsValidator());
 
         RuleFor(f => f.Location).NotNull().WithMessage("Indiquez où a lieu l'événement.");
         RuleFor(f => f.Location!).SetValidator(new LocationFieldsValidator()).When(f => f.Location is not null);
@@ -78,12 +79,12 @@ internal sealed class SessionFieldsValidator : AbstractValidator<SessionFields>
     public SessionFieldsValidator()
     {
         RuleFor(s => s.Start).NotEmpty().WithMessage("Le début de la séance est obligatoire.")
-            .Must(v => SessionFields.TryParse(v, out _)).When(s => !string.IsNullOrEmpty(s.Start)).WithMessage("Le début n'est pas une date et heure valide (par exemple 2020-11-16T09:00).")
-            .Must(v => SessionFields.TryParse(v, out var t) && SessionRules.Exists(t)).When(s => SessionFields.TryParse(s.Start, out _))
+            .Must(v => SessionFields.TryParse(v, out _)).When(s => !string.IsNullOrEmpty(s.Start), ApplyConditionTo.CurrentValidator).WithMessage("Le début n'est pas une date et heure valide (par exemple 2020-11-16T09:00).")
+            .Must(v => SessionFields.TryParse(v, out var t) && SessionRules.Exists(t)).When(s => SessionFields.TryParse(s.Start, out _), ApplyConditionTo.CurrentValidator)
             .WithMessage("Cette heure n'existe pas à Paris (passage à l'heure d'été : de 2 h à 3 h, les horloges avancent d'une heure).");
         RuleFor(s => s.End).NotEmpty().WithMessage("La fin de la séance est obligatoire.")
-            .Must(v => SessionFields.TryParse(v, out _)).When(s => !string.IsNullOrEmpty(s.End)).WithMessage("La fin n'est pas une date et heure valide (par exemple 2020-11-16T12:00).")
-            .Must(v => SessionFields.TryParse(v, out var t) && SessionRules.Exists(t)).When(s => SessionFields.TryParse(s.End, out _))
+            .Must(v => SessionFields.TryParse(v, out _)).When(s => !string.IsNullOrEmpty(s.End), ApplyConditionTo.CurrentValidator).WithMessage("La fin n'est pas une date et heure valide (par exemple 2020-11-16T12:00).")
+            .Must(v => SessionFields.TryParse(v, out var t) && SessionRules.Exists(t)).When(s => SessionFields.TryParse(s.End, out _), ApplyConditionTo.CurrentValidator)
             .WithMessage("Cette heure n'existe pas à Paris (passage à l'heure d'été : de 2 h à 3 h, les horloges avancent d'une heure).");
         RuleFor(s => s).Must(s => Parse(s) is { } session && SessionRules.Duration(session) > TimeSpan.Zero)
             .When(s => Parse(s) is not null).OverridePropertyName("End")
@@ -124,7 +125,7 @@ internal sealed class LocationFieldsValidator : AbstractValidator<LocationFields
         });
         When(l => l.Mode is nameof(LocationMode.Online) or nameof(LocationMode.Hybrid), () =>
             RuleFor(l => l.OnlineUrl).NotEmpty().WithMessage("Le lien de l'événement en ligne est obligatoire.")
-                .Must(v => EventFieldsValidator.BeAWebAddress(v!)).When(l => !string.IsNullOrEmpty(l.OnlineUrl))
+                .Must(v => EventFieldsValidator.BeAWebAddress(v!)).When(l => !string.IsNullOrEmpty(l.OnlineUrl), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Le lien en ligne doit être une adresse web complète (https://…)."));
     }
 }

@@ -54,7 +54,7 @@ internal sealed partial class RegistrationDemoSeeder(
         await BootstrapAdministrator.EnsureRolesAsync(roles);
         var towns = DemoTowns.All.Where(t => communes.Find(t.PostalCode, t.InseeCode) is not null).ToList();
         var organisers = new List<(string UserId, string Email, DemoTown Town)>();
-        var organisationCount = Math.Clamp(options.Events / 25, 20, 200);
+        var organisationCount = options.Events == 0 ? 0 : Math.Clamp(options.Events / 25, 20, 200);
         for (var i = 1; i <= organisationCount; i++)
         {
             // Spread over the towns, so over every region.
