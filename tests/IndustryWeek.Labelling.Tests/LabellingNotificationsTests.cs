@@ -18,7 +18,7 @@ public sealed class LabellingNotificationsTests
         var application = LabellingApplication.Open(EventId, EditionId, 2020, 1, snapshot, GrantedAt.AddDays(-4));
         application.Grant("SDI-2020-000001", "moderateur@example.fr", null, GrantedAt);
 
-        var notification = Assert.Single(LabellingNotifications.From(application.DomainEvents.Single()));
+        var notification = Assert.Single(LabellingNotifications.From(application.DomainEvents.OfType<LabelGrantedDomainEvent>().Single()));
 
         var granted = Assert.IsType<LabelGranted>(notification);
         Assert.Equal(EventId, granted.EventId);
@@ -42,7 +42,7 @@ public sealed class LabellingNotificationsTests
         application.Resubmit(2, Snapshots.FactoryVisit("Visite de l'usine de Roubaix"), GrantedAt.AddDays(1));
         application.Grant("SDI-2020-000002", "moderateur@example.fr", null, GrantedAt.AddDays(2));
 
-        var granted = Assert.IsType<LabelGranted>(Assert.Single(LabellingNotifications.From(application.DomainEvents.Single())));
+        var granted = Assert.IsType<LabelGranted>(Assert.Single(LabellingNotifications.From(application.DomainEvents.OfType<LabelGrantedDomainEvent>().Single())));
 
         Assert.Equal("SDI-2020-000001", granted.LabelNumber);
         Assert.Equal(2, granted.LabelVersion);

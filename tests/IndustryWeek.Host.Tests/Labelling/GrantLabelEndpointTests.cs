@@ -128,13 +128,13 @@ public sealed class GrantLabelEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("Cet événement est déjà labellisé (SDI-2020-000001).", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal("SDI-2020-000002", (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("labelNumber").GetString());
-        Assert.Equal(2, await _database.ScalarAsync("SELECT COUNT(*) FROM labelling_outbox"));
+        Assert.Equal(2, await _database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "Type" LIKE '%LabelGranted%'"""));
     }
 
     private async Task AssertNothingGrantedAsync()
     {
         Assert.Equal(0, await _database.ScalarAsync("""SELECT COUNT(*) FROM labelling_applications WHERE "Status" <> 'Pending'"""));
-        Assert.Equal(0, await _database.ScalarAsync("SELECT COUNT(*) FROM labelling_outbox"));
+        Assert.Equal(0, await _database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "Type" NOT LIKE '%CriteriaChecked%'"""));
     }
 
     private async Task<HttpClient> ClientAsync(string? email) =>

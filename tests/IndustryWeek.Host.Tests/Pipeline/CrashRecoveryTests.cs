@@ -33,7 +33,7 @@ public sealed class CrashRecoveryTests
             doomed.KillHard();
         }
 
-        Assert.Equal(1, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NULL"""));
+        Assert.Equal(1, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NULL AND "Type" LIKE '%LabelGranted%'"""));
         Assert.Equal(0, await database.ScalarAsync("SELECT COUNT(*) FROM map_pins"));
         Assert.False(Directory.Exists(mailDirectory) && Directory.GetFiles(mailDirectory, "*.eml").Length > 0);
 

@@ -25,7 +25,7 @@ public sealed class FailureRecoveryTests
 
         var handled = await platform.Services.GetRequiredService<IOutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
 
-        Assert.Equal(2, handled);
+        Assert.Equal(4, handled); // the bad one, and the criteria checked on arrival, the label, the criteria confirmed
         Assert.Equal(1, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NULL AND "Attempts" = 1 AND "LastError" LIKE '%Unknown notification type%'"""));
         Assert.Equal(1, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NULL AND "NextAttemptAtUtc" > '2026-01-01'"""));
         await Eventually.WaitAsync(() => Task.FromResult(platform.Mails().Count == 1), "the good message was dispatched all the same");

@@ -1,3 +1,4 @@
+using IndustryWeek.Labelling.Features;
 using IndustryWeek.Labelling.Features.GrantLabel;
 using IndustryWeek.Labelling.Persistence;
 using IndustryWeek.Shared.Messaging;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryWeek.Labelling;
 
-/// <summary>Labelling: applications, the moderators' decisions, label numbers. Publishes LabelGranted.</summary>
+/// <summary>Labelling: applications and their four criteria, the regional queues, the moderators' decisions and their audit trail, label numbers.</summary>
 public static class LabellingModule
 {
     public static IServiceCollection AddLabellingModule(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,7 @@ public static class LabellingModule
     {
         var api = endpoints.MapGroup("/api/labelling").WithTags("Labelling");
         GrantLabelEndpoint.Map(api);
+        ModerationEndpoints.Map(api);
         return endpoints;
     }
 }

@@ -11,6 +11,8 @@ internal static class LabellingNotifications
     public static IEnumerable<INotification> From(IDomainEvent domainEvent) => domainEvent switch
     {
         LabelGrantedDomainEvent granted => [ToLabelGranted(granted.Application)],
+        CriteriaCheckedDomainEvent checkedCriteria => [ToCriteriaChecked(checkedCriteria.Application)],
+        ApplicationDecidedDomainEvent decided => Decided(decided.Application, decided.Kind),
         _ => [],
     };
 
@@ -25,4 +27,28 @@ internal static class LabellingNotifications
         Organiser = application.Snapshot.Organiser,
         GrantedAtUtc = application.GrantedAtUtc!.Value,
     };
+
+    private static CriteriaChecked ToCriteriaChecked(LabellingApplication application) => new()
+    {
+        EventId = application.Id,
+        SubmissionNumber = application.SubmissionNumber,
+        Revision = application.Revision,
+        Criteria = [.. application.Criteria.Select(c => new CriterionCheck(c.Criterion.ToString(), c.Outcome.ToString(), c.Detail))],
+        CheckedAtUtc = application.DecidedAtUtc ?? application.SubmittedAtUtc,
+    };
+
+    private static IEnumerable<INotification> Decided(LabellingApplication a, DecisionKind kind)
+    {
+        var at = a.DecidedAtUtc!.Value;
+        var message = a.DecisionMessage ?? "";
+        INotification? decision = kind switch
+        {
+            DecisionKind.Refused => new LabelRefused { EventId = a.Id, EditionId = a.EditionId, EditionYear = a.EditionYear, Title = a.Snapshot.Event.Title, LabelNumber = a.LabelNumber, Reason = message, Organiser = a.Snapshot.Organiser, DecidedAtUtc = at },
+            DecisionKind.ChangesRequested => new ChangesRequested { EventId = a.Id, EditionId = a.EditionId, EditionYear = a.EditionYear, Title = a.Snapshot.Event.Title, LabelNumber = a.LabelNumber, Comment = message, Organiser = a.Snapshot.Organiser, DecidedAtUtc = at },
+            DecisionKind.Revoked => new LabelRevoked { EventId = a.Id, EditionId = a.EditionId, EditionYear = a.EditionYear, Title = a.Snapshot.Event.Title, LabelNumber = a.LabelNumber, Reason = message, Organiser = a.Snapshot.Organiser, DecidedAtUtc = at },
+            DecisionKind.Suspended => new LabelSuspended { EventId = a.Id, EditionId = a.EditionId, EditionYear = a.EditionYear, Title = a.Snapshot.Event.Title, LabelNumber = a.LabelNumber, Reason = message, Organiser = a.Snapshot.Organiser, DecidedAtUtc = at },
+            _ => null,
+        };
+        return decision is null ? [] : [decision];
+    }
 }

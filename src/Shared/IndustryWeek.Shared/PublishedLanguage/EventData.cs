@@ -4,7 +4,23 @@ namespace IndustryWeek.Shared.PublishedLanguage;
 // shared kernel so that Contracts projects need not reference each other.
 
 /// <summary>One session of an event, in Europe/Paris local time.</summary>
-public sealed record EventSession(DateTime Start, DateTime End);
+public sealed record EventSession(DateTime Start, DateTime End)
+{
+    /// <summary>
+    /// The day the session starts and the day it ends must both be in the period (an edition's
+    /// eligible period). A session ending at midnight ends on the day it started (« 20 h – 0 h »);
+    /// one ending at 1 h ends on the next day.
+    /// </summary>
+    public bool FallsWithin(DatePeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return period.Contains(DateOnly.FromDateTime(Start)) && period.Contains(LastDay);
+    }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateOnly LastDay =>
+        End.TimeOfDay == TimeSpan.Zero && End > Start ? DateOnly.FromDateTime(End).AddDays(-1) : DateOnly.FromDateTime(End);
+}
 
 public enum LocationMode
 {

@@ -19,7 +19,7 @@ public sealed class LabellingApplicationTests
         Assert.Null(application.LabelNumber);
         Assert.Equal(0, application.LabelVersion);
         Assert.Equal("32", application.RegionCode);
-        Assert.Empty(application.DomainEvents);
+        Assert.IsType<CriteriaCheckedDomainEvent>(Assert.Single(application.DomainEvents)); // the organiser sees the criteria at once
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class LabellingApplicationTests
         Assert.Equal(GrantedAt, application.GrantedAtUtc);
         Assert.Equal("moderateur@example.fr", application.GrantedBy);
         Assert.Equal("Très bel événement", application.GrantComment);
-        Assert.IsType<LabelGrantedDomainEvent>(Assert.Single(application.DomainEvents));
+        Assert.Single(application.DomainEvents.OfType<LabelGrantedDomainEvent>());
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class LabellingApplicationTests
         Assert.Equal("SDI-2020-000001", application.LabelNumber);
         Assert.Equal(1, application.LabelVersion);
         Assert.Equal("moderateur@example.fr", application.GrantedBy);
-        Assert.Single(application.DomainEvents);
+        Assert.Single(application.DomainEvents.OfType<LabelGrantedDomainEvent>());
     }
 
     [Theory]
@@ -135,7 +135,7 @@ public sealed class LabellingApplicationTests
         Assert.Equal("SDI-2020-000001", application.LabelNumber);
         Assert.Equal(2, application.LabelVersion);
         Assert.Equal(GrantedAt.AddDays(11), application.GrantedAtUtc);
-        Assert.IsType<LabelGrantedDomainEvent>(Assert.Single(application.DomainEvents));
+        Assert.Single(application.DomainEvents.OfType<LabelGrantedDomainEvent>());
     }
 
     private static LabellingApplication Open() =>

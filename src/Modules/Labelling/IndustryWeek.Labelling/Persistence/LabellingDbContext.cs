@@ -1,4 +1,5 @@
 using IndustryWeek.Labelling.Domain.Applications;
+using IndustryWeek.Labelling.Domain.Editions;
 using IndustryWeek.Shared.Outbox;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,10 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
     public DbSet<LabellingApplication> Applications => Set<LabellingApplication>();
 
     public DbSet<LabelSequence> LabelSequences => Set<LabelSequence>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<Edition> Editions => Set<Edition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -27,9 +32,34 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
             b.Property(a => a.GrantComment).HasMaxLength(2000);
             b.Property(a => a.Revision).IsConcurrencyToken();
             b.Property(a => a.Snapshot).HasJsonConversion();
+            b.Property(a => a.Criteria).HasJsonConversion();
+            b.Property(a => a.DepartmentCode).HasMaxLength(3);
+            b.Property(a => a.Format).HasMaxLength(30);
+            b.Property(a => a.DecisionMessage).HasMaxLength(2000);
             b.HasIndex(a => a.LabelNumber).IsUnique().HasDatabaseName("ix_labelling_applications_label_number");
             b.HasIndex(a => new { a.Status, a.RegionCode, a.SubmittedAtUtc }).HasDatabaseName("ix_labelling_applications_queue");
+            b.HasIndex(a => a.OrganisationId).HasDatabaseName("ix_labelling_applications_organisation");
+            b.HasMany(a => a.Decisions).WithOne().HasForeignKey(d => d.ApplicationId).HasConstraintName("fk_labelling_decisions_application");
             b.Ignore(a => a.DomainEvents);
+        });
+        modelBuilder.Entity<Decision>(b =>
+        {
+            b.ToTable("labelling_decisions");
+            b.HasKey(d => d.Id).HasName("pk_labelling_decisions");
+            b.Property(d => d.Id).ValueGeneratedNever();
+            b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+            b.Property(d => d.By).HasMaxLength(256);
+            b.Property(d => d.Comment).HasMaxLength(2000);
+            b.Property(d => d.LabelNumber).HasMaxLength(20);
+            b.HasIndex(d => d.ApplicationId).HasDatabaseName("ix_labelling_decisions_application");
+        });
+        modelBuilder.Entity<Edition>(b =>
+        {
+            b.ToTable("labelling_editions");
+            b.HasKey(e => e.Id).HasName("pk_labelling_editions");
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.Property(e => e.Snapshot).HasJsonConversion();
+            b.Ignore(e => e.Schedule);
         });
         modelBuilder.Entity<LabelSequence>(b =>
         {

@@ -18,12 +18,12 @@ internal sealed class GrantLabelCommandHandler(LabellingDbContext db, TimeProvid
             var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == request.EventId, cancellationToken);
             if (application is null)
             {
-                return Error.NotFound("application.not_found", "Aucune demande de labellisation pour cet événement.");
+                return Decide.ApplicationAccess.NotFound;
             }
 
             if (!request.Actor.CanModerate(application.RegionCode))
             {
-                return Error.Forbidden("application.other_region", "Cette demande relève d'une région que vous ne modérez pas.");
+                return Decide.ApplicationAccess.OtherRegion;
             }
 
             if (application.CheckCanBeGranted() is { } refused)

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using IndustryWeek.Labelling.Features.BulkGrant;
+using IndustryWeek.Labelling.Features.Decide;
+using IndustryWeek.Labelling.Features.Queue;
+using IndustryWeek.Shared.Security;
+using IndustryWeek.Shared.Web;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace IndustryWeek.Labelling.Features;
+
+internal sealed record ReasonRequest(string? Reason);
+
+internal sealed record CommentRequest(string? Comment);
+
+internal sealed record BulkGrantRequest(IReadOnlyList<Guid>? Ids);
+
+/// <summary>API.md « Labelling »: the queue, one application, and the decisions other than granting.</summary>
+internal static class ModerationEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var applications = api.MapGroup("/applications").RequireAuthorization(p => p.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator));
+
+        applications.MapGet("/", async (string? status, string? region, string? department, string? format, bool? overdue, int? page, int? pageSize, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetApplicationsQuery(Actor.From(user), status, region, department, format, overdue, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("GetApplications").WithSummary("La file des demandes des régions du modérateur, les plus anciennes d'abord.")
+            .Produces<ApplicationPageDto>();
+
+        applications.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetApplicationQuery(id, Actor.From(user)), ct)).ToHttpResult(Results.Ok))
+            .WithName("GetApplication").Produces<ApplicationDto>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        applications.MapPost("/{id:guid}/refuse", (Guid id, [FromBody] ReasonRequest? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                DecideAsync(new DecideCommand(id, DecisionAction.Refuse, body?.Reason, Actor.From(user)), mediator, ct))
+            .WithName("RefuseLabel").WithSummary("Refuse le label (motif lu par l'organisateur).")
+            .Produces<DecisionResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        applications.MapPost("/{id:guid}/request-changes", (Guid id, [FromBody] CommentRequest? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                DecideAsync(new DecideCommand(id, DecisionAction.RequestChanges, body?.Comment, Actor.From(user)), mediator, ct))
+            .WithName("RequestChanges").WithSummary("Demande des modifications à l'organisateur.")
+            .Produces<DecisionResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        applications.MapPost("/{id:guid}/revoke", (Guid id, [FromBody] ReasonRequest? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                DecideAsync(new DecideCommand(id, DecisionAction.Revoke, body?.Reason, Actor.From(user)), mediator, ct))
+            .WithName("RevokeLabel").WithSummary("Retire le label (motif lu par l'organisateur).")
+            .Produces<DecisionResult>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        applications.MapPost("/bulk-grant", async ([FromBody] BulkGrantRequest? body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new BulkGrantCommand(body?.Ids, Actor.From(user)), ct)))
+            .WithName("BulkGrant").WithSummary("Labellise une sélection de demandes ; le résultat de chacune.")
+            .Produces<BulkGrantResult>().ProducesValidationProblem();
+    }
+
+    private static async Task<IResult> DecideAsync(DecideCommand command, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(command, ct)).ToHttpResult(Results.Ok);
+}

@@ -1,0 +1,194 @@
+using IndustryWeek.Labelling.Domain.Applications;
+using IndustryWeek.Labelling.Domain.Calendar;
+using IndustryWeek.Labelling.Features.Decide;
+using IndustryWeek.Labelling.Persistence;
+using IndustryWeek.Shared.Domain;
+using IndustryWeek.Shared.PublishedLanguage;
+using IndustryWeek.Shared.Security;
+using IndustryWeek.Shared.Time;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace IndustryWeek.Labelling.Features.Queue;
+
+internal sealed record CriterionDto(string Criterion, string Name, string Outcome, string Detail);
+
+/// <summary>One line of a moderator's queue.</summary>
+internal sealed record ApplicationSummaryDto(
+    Guid Id,
+    int EditionYear,
+    string Title,
+    string OrganisationName,
+    string? RegionCode,
+    string? DepartmentCode,
+    string? City,
+    string Format,
+    string Status,
+    string? LabelNumber,
+    DateTime SubmittedAtUtc,
+    DateTime DueAtUtc,
+    int WorkingDaysLeft,
+    bool Overdue,
+    int FailedCriteria);
+
+internal sealed record ApplicationPageDto(IReadOnlyList<ApplicationSummaryDto> Items, int Total, int Page, int PageSize);
+
+internal sealed record DecisionDto(string Kind, string By, DateTime AtUtc, string? Comment, string? LabelNumber);
+
+internal sealed record OrganiserHistoryDto(Guid Id, int EditionYear, string Title, string Status, string? LabelNumber);
+
+/// <summary>API.md's application: the event as submitted, its criteria, its deadline and its history.</summary>
+internal sealed record ApplicationDto(
+    Guid Id,
+    Guid EditionId,
+    int EditionYear,
+    string Status,
+    string StatusName,
+    EventDescription Event,
+    OrganiserContact Organiser,
+    IReadOnlyList<CriterionDto> Criteria,
+    bool CanBeGranted,
+    string? LabelNumber,
+    int LabelVersion,
+    int SubmissionNumber,
+    DateTime SubmittedAtUtc,
+    DateTime DueAtUtc,
+    int WorkingDaysLeft,
+    bool Overdue,
+    IReadOnlyList<DecisionDto> History,
+    IReadOnlyList<OrganiserHistoryDto> OrganiserHistory);
+
+/// <summary>GET /api/labelling/applications: the regions the moderator handles (all for an administrator), oldest first.</summary>
+internal sealed record GetApplicationsQuery(
+    Actor Actor,
+    string? Status = null,
+    string? Region = null,
+    string? Department = null,
+    string? Format = null,
+    bool? Overdue = null,
+    int Page = 1,
+    int PageSize = 50) : IRequest<ApplicationPageDto>;
+
+internal sealed record GetApplicationQuery(Guid Id, Actor Actor) : IRequest<Result<ApplicationDto>>;
+
+internal sealed class ApplicationQueriesHandler(LabellingDbContext db, TimeProvider time)
+    : IRequestHandler<GetApplicationsQuery, ApplicationPageDto>, IRequestHandler<GetApplicationQuery, Result<ApplicationDto>>
+{
+    public async Task<ApplicationPageDto> Handle(GetApplicationsQuery request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var applications = Visible(db.Applications.AsNoTracking(), request.Actor);
+        if (Enum.TryParse<ApplicationStatus>(request.Status, ignoreCase: true, out var status) && Enum.IsDefined(status))
+        {
+            applications = applications.Where(a => a.Status == status);
+        }
+
+        if (!string.IsNullOrEmpty(request.Region))
+        {
+            applications = applications.Where(a => a.RegionCode == request.Region);
+        }
+
+        if (!string.IsNullOrEmpty(request.Department))
+        {
+            applications = applications.Where(a => a.DepartmentCode == request.Department);
+        }
+
+        if (!string.IsNullOrEmpty(request.Format))
+        {
+            applications = applications.Where(a => a.Format == request.Format);
+        }
+
+        if (request.Overdue is { } overdue)
+        {
+            applications = overdue
+                ? applications.Where(a => a.Status == ApplicationStatus.Pending && a.DueAtUtc <= now)
+                : applications.Where(a => a.Status != ApplicationStatus.Pending || a.DueAtUtc > now);
+        }
+
+        var pageSize = Math.Clamp(request.PageSize, 1, 500);
+        var page = Math.Max(1, request.Page);
+        var total = await applications.CountAsync(cancellationToken);
+        var items = await applications.OrderBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new ApplicationPageDto([.. items.Select(a => Summary(a, now))], total, page, pageSize);
+    }
+
+    public async Task<Result<ApplicationDto>> Handle(GetApplicationQuery request, CancellationToken cancellationToken)
+    {
+        var a = await db.Applications.AsNoTracking().Include(x => x.Decisions).FirstOrDefaultAsync(x => x.Id == request.Id, cancellationToken);
+        if (a is null)
+        {
+            return ApplicationAccess.NotFound;
+        }
+
+        if (!request.Actor.CanModerate(a.RegionCode))
+        {
+            return ApplicationAccess.OtherRegion;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var others = await db.Applications.AsNoTracking()
+            .Where(x => x.OrganisationId == a.OrganisationId && x.Id != a.Id)
+            .OrderByDescending(x => x.EditionYear).ThenByDescending(x => x.SubmittedAtUtc).Take(50)
+            .ToListAsync(cancellationToken);
+        return new ApplicationDto(
+            a.Id,
+            a.EditionId,
+            a.EditionYear,
+            a.Status.ToString(),
+            LabellingApplication.StatusNames[a.Status],
+            a.Snapshot.Event,
+            a.Snapshot.Organiser,
+            Criteria(a),
+            a.CheckCanBeGranted() is null,
+            a.LabelNumber,
+            a.LabelVersion,
+            a.SubmissionNumber,
+            a.SubmittedAtUtc,
+            a.DueAtUtc,
+            WorkingDaysLeft(a, now),
+            a.IsOverdue(now),
+            [.. a.Decisions.OrderBy(d => d.AtUtc).Select(d => new DecisionDto(d.Kind.ToString(), d.By, d.AtUtc, d.Comment, d.LabelNumber))],
+            [.. others.Select(o => new OrganiserHistoryDto(o.Id, o.EditionYear, o.Snapshot.Event.Title, LabellingApplication.StatusNames[o.Status], o.LabelNumber))]);
+    }
+
+    /// <summary>A moderator sees the regions given to them; online-only events (no region) are the administrators'.</summary>
+    public static IQueryable<LabellingApplication> Visible(IQueryable<LabellingApplication> applications, Actor actor)
+    {
+        if (actor.IsAdministrator)
+        {
+            return applications;
+        }
+
+        var regions = actor.ModeratedRegions.ToList();
+        return applications.Where(a => a.RegionCode != null && regions.Contains(a.RegionCode));
+    }
+
+    public static IReadOnlyList<CriterionDto> Criteria(LabellingApplication a) =>
+        [.. a.Criteria.Select(c => new CriterionDto(c.Criterion.ToString(), Domain.Applications.Criteria.Names[c.Criterion], c.Outcome.ToString(), c.Detail))];
+
+    public static ApplicationSummaryDto Summary(LabellingApplication a, DateTime nowUtc) => new(
+        a.Id,
+        a.EditionYear,
+        a.Snapshot.Event.Title,
+        a.Snapshot.Organiser.OrganisationName,
+        a.RegionCode,
+        a.DepartmentCode,
+        a.Snapshot.Event.Location.City,
+        a.Format,
+        a.Status.ToString(),
+        a.LabelNumber,
+        a.SubmittedAtUtc,
+        a.DueAtUtc,
+        WorkingDaysLeft(a, nowUtc),
+        a.IsOverdue(nowUtc),
+        a.Criteria.Count(c => c.Outcome == CriterionOutcome.Failed));
+
+    /// <summary>Working days left before the deadline (0 on its last day, negative once overdue).</summary>
+    public static int WorkingDaysLeft(LabellingApplication a, DateTime nowUtc)
+    {
+        var today = DateOnly.FromDateTime(ParisTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc))));
+        var lastDay = DateOnly.FromDateTime(ParisTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(a.DueAtUtc, DateTimeKind.Utc)))).AddDays(-1);
+        return lastDay >= today ? FrenchCalendar.WorkingDaysBetween(today, lastDay) : -FrenchCalendar.WorkingDaysBetween(lastDay, today);
+    }
+}
