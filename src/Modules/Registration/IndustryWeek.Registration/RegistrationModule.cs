@@ -35,6 +35,7 @@ public static class RegistrationModule
         {
             o.AddPolicy(PlatformPolicies.AdministratorPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Administrator));
             o.AddPolicy(PlatformPolicies.OrganiserPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Organiser));
+            o.AddPolicy(PlatformPolicies.ModeratorPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator));
         });
         services.AddIdentityApiEndpoints<IdentityUser>(o =>
             {

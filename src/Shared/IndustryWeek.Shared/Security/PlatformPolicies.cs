@@ -6,4 +6,7 @@ public static class PlatformPolicies
     public const string AdministratorPages = "AdministratorPages";
 
     public const string OrganiserPages = "OrganiserPages";
+
+    /// <summary>Moderators (for their regions) and administrators (everywhere).</summary>
+    public const string ModeratorPages = "ModeratorPages";
 }

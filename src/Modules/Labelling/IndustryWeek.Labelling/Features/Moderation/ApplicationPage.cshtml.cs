@@ -1,0 +1,91 @@
+using IndustryWeek.Labelling.Features.Decide;
+using IndustryWeek.Labelling.Features.GrantLabel;
+using IndustryWeek.Labelling.Features.Queue;
+using IndustryWeek.Shared.Domain;
+using IndustryWeek.Shared.Security;
+using IndustryWeek.Shared.Web;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IndustryWeek.Labelling.Features.Moderation;
+
+/// <summary>One application: the event, the criteria, the deadline, the organiser's history, the audit trail, and the decisions.</summary>
+[Authorize(Policy = PlatformPolicies.ModeratorPages)]
+internal sealed class ApplicationPageModel(IMediator mediator) : PageModel
+{
+    /// <summary>Reasons moderators give most often; they can also write their own.</summary>
+    public static readonly IReadOnlyList<string> StockReasons =
+    [
+        "L'événement n'a pas lieu pendant la période de l'édition.",
+        "L'événement n'est pas ouvert au public.",
+        "L'événement ne fait pas découvrir l'industrie, ses métiers ou ses formations.",
+        "L'événement est payant.",
+        "L'événement est déjà déclaré (doublon).",
+    ];
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    [BindProperty]
+    public string? ChangesComment { get; set; }
+
+    [BindProperty]
+    public string? RevocationReason { get; set; }
+
+    [BindProperty]
+    public string? StockReason { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public ApplicationDto? Application { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(User);
+        var granted = await ModelState.SendFormAsync(() => mediator.Send(new GrantLabelCommand(Id, Comment, actor), cancellationToken), f => f);
+        return granted is null ? await ShowAsync(cancellationToken) : Done($"Label attribué : {granted.LabelNumber}.");
+    }
+
+    public Task<IActionResult> OnPostRefuseAsync(CancellationToken cancellationToken) =>
+        DecideAsync(DecisionAction.Refuse, string.Join(" ", new[] { StockReason, Reason }.Where(r => !string.IsNullOrWhiteSpace(r))), "Label refusé.", "Reason", cancellationToken);
+
+    public Task<IActionResult> OnPostRequestChangesAsync(CancellationToken cancellationToken) =>
+        DecideAsync(DecisionAction.RequestChanges, ChangesComment, "Modifications demandées à l'organisateur.", nameof(ChangesComment), cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeAsync(CancellationToken cancellationToken) =>
+        DecideAsync(DecisionAction.Revoke, RevocationReason, "Label retiré.", nameof(RevocationReason), cancellationToken);
+
+    /// <param name="field">The form's field the command's `reason` or `comment` is typed in.</param>
+    private async Task<IActionResult> DecideAsync(DecisionAction action, string? text, string done, string field, CancellationToken cancellationToken)
+    {
+        var decided = await ModelState.SendFormAsync(() => mediator.Send(new DecideCommand(Id, action, text, Actor.From(User)), cancellationToken), f => f is "Reason" or "Comment" ? field : f);
+        return decided is null ? await ShowAsync(cancellationToken) : Done(done);
+    }
+
+    private RedirectResult Done(string message)
+    {
+        TempData["Done"] = message;
+        return Redirect($"/moderation/demandes/{Id}");
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        var found = await mediator.Send(new GetApplicationQuery(Id, Actor.From(User)), cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return found.Error!.Kind == ErrorKind.Forbidden ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
+        }
+
+        Application = found.Value;
+        return Page();
+    }
+}

@@ -1,0 +1,65 @@
+using IndustryWeek.Labelling.Features.BulkGrant;
+using IndustryWeek.Labelling.Features.Queue;
+using IndustryWeek.Shared.Security;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IndustryWeek.Labelling.Features.Moderation;
+
+/// <summary>The moderator's queue: their regions' applications, oldest first, with filters and a bulk grant.</summary>
+[Authorize(Policy = PlatformPolicies.ModeratorPages)]
+internal sealed class QueuePageModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; } = "Pending";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Department { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Overdue { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public List<Guid> Selected { get; set; } = [];
+
+    public ApplicationPageDto Applications { get; private set; } = new([], 0, 1, 50);
+
+    public BulkGrantResult? Granted { get; private set; }
+
+    public Actor Moderator => Actor.From(User);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostBulkGrantAsync(CancellationToken cancellationToken)
+    {
+        if (Selected.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, "Sélectionnez au moins une demande à labelliser.");
+        }
+        else
+        {
+            Granted = await mediator.Send(new BulkGrantCommand(Selected, Moderator), cancellationToken);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Applications = await mediator.Send(
+            new GetApplicationsQuery(Moderator, string.IsNullOrEmpty(Status) ? null : Status, Blank(Region), Blank(Department), Blank(Format), Overdue ? true : null, PageNumber, 50),
+            cancellationToken);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
