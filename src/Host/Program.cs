@@ -5,6 +5,7 @@ using IndustryWeek.Map;
 using IndustryWeek.Registration;
 using IndustryWeek.Shared;
 using IndustryWeek.Shared.Persistence;
+using Microsoft.AspNetCore.StaticFiles;
 
 try
 {
@@ -31,7 +32,10 @@ try
 
     app.UseExceptionHandler();
     app.UseStatusCodePages();
-    app.UseStaticFiles();
+    // .geojson (wwwroot/geo, France's outline for the maps) is not a type ASP.NET Core knows, and unknown types are not served.
+    var contentTypes = new FileExtensionContentTypeProvider();
+    contentTypes.Mappings[".geojson"] = "application/geo+json";
+    app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();

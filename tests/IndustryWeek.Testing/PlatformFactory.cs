@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -5,6 +6,9 @@ using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -54,6 +58,20 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
+    }
+
+    /// <summary>
+    /// Serves the host with Kestrel on 127.0.0.1 on a free port, instead of the in-memory test server, for a real
+    /// browser. Call it first, before anything starts the host (<see cref="WebApplicationFactory{T}.Services"/>,
+    /// <see cref="WebApplicationFactory{T}.CreateClient()"/>); the clients created afterwards speak real HTTP to it.
+    /// </summary>
+    /// <returns>The address the host listens on, e.g. http://127.0.0.1:40123.</returns>
+    public Uri StartKestrel()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.Single());
     }
 
     /// <summary>A client signed in with a bearer token (the bootstrap administrator by default).</summary>

@@ -74,12 +74,13 @@ public sealed class EditionsPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
         var rows = page.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Equal(3, rows.Count);
-        Assert.Contains("Semaine de l'industrie 2020", rows[0]);
-        Assert.Contains("du 16 novembre 2020 au 22 novembre 2020", rows[0]);
-        Assert.Contains("Clôturée", rows[0]);
-        Assert.Contains("du 1er décembre 2016 au 6 mars 2017", rows[2]);
-        Assert.Contains("Aucune édition n'est ouverte aux inscriptions aujourd'hui.", page.Document.QuerySelector("main")!.TextContent);
+        Assert.Equal(4, rows.Count); // the upcoming demo edition, then the three real ones
+        Assert.Contains("Publiée", rows[0]);
+        Assert.Contains("Semaine de l'industrie 2020", rows[1]);
+        Assert.Contains("du 16 novembre 2020 au 22 novembre 2020", rows[1]);
+        Assert.Contains("Clôturée", rows[1]);
+        Assert.Contains("du 1er décembre 2016 au 6 mars 2017", rows[3]);
+        Assert.DoesNotContain("Aucune édition n'est ouverte aux inscriptions aujourd'hui.", page.Document.QuerySelector("main")!.TextContent);
     }
 
     [Fact]

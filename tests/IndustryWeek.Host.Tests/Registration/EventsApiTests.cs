@@ -35,6 +35,7 @@ public sealed class EventsApiTests
         await scene.PublishEditionAsync(Edition2027());
         using var a = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
         using var b = await scene.OrganiserAsync("b@lycee-b.fr", "Lycée B");
+        var laterEventOfA = await CreateAsync(a, FactoryVisit(title: "Atelier soudure du samedi", sessions: [("2027-03-27T09:00", "2027-03-27T12:00")]));
         var eventOfA = await CreateAsync(a, FactoryVisit());
         var eventOfB = await CreateAsync(b, FactoryVisit(title: "Le lycée ouvre ses ateliers"));
         var id = eventOfA.GetProperty("id").GetString();
@@ -60,12 +61,12 @@ public sealed class EventsApiTests
         var listOfB = await b.GetFromJsonAsync<JsonElement>(new Uri("/api/events", UriKind.Relative));
         var listOfA = await a.GetFromJsonAsync<JsonElement>(new Uri("/api/events", UriKind.Relative));
         Assert.Equal([eventOfB.GetProperty("id").GetString()], listOfB.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
-        Assert.Equal([id], listOfA.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal([id, laterEventOfA.GetProperty("id").GetString()], listOfA.EnumerateArray().Select(e => e.GetProperty("id").GetString())); // by first session
         var unchanged = await a.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{id}", UriKind.Relative));
         Assert.Equal("Visite de l'usine de Valenciennes", unchanged.GetProperty("title").GetString());
         Assert.Equal("Draft", unchanged.GetProperty("status").GetString());
         Assert.Equal(eventOfA.GetProperty("revision").GetInt32(), unchanged.GetProperty("revision").GetInt32());
-        Assert.Equal(2, await scene.Database.ScalarAsync("SELECT COUNT(*) FROM registration_events"));
+        Assert.Equal(3, await scene.Database.ScalarAsync("SELECT COUNT(*) FROM registration_events"));
         Assert.Equal(0, await scene.Database.ScalarAsync("SELECT COUNT(*) FROM registration_outbox"));
     }
 
@@ -277,6 +278,8 @@ public sealed class EventsApiTests
         Assert.Equal("2027-03-29T00:00:00", (await JsonAsync(endsAtMidnight)).GetProperty("sessions")[0].GetProperty("end").GetString());
         Assert.Equal(HttpStatusCode.Created, acrossTheSpringForwardNight.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, startsBeforeTheWeek.StatusCode);
+        var listed = await a.GetFromJsonAsync<JsonElement>(new Uri("/api/events", UriKind.Relative));
+        Assert.Equal(["2027-03-28T01:30:00", "2027-03-28T20:00:00"], listed.EnumerateArray().Select(e => e.GetProperty("sessions")[0].GetProperty("start").GetString()));
         Assert.Equal(2, await scene.Database.ScalarAsync("SELECT COUNT(*) FROM registration_events"));
     }
 
@@ -374,6 +377,39 @@ public sealed class EventsApiTests
         // The kit of the label goes to the organiser (let its job finish before the host stops).
         await Eventually.WaitAsync(() => Task.FromResult(scene.Platform.Mails().Count == 1), "the communication kit is mailed");
         Assert.Equal("a@usine-a.fr", MailFile.Read(scene.Platform.Mails()[0]).To);
+    }
+
+    [Fact]
+    public async Task Event_AfterSubmissionAndLabel_ShowsTheFourCriteriaAndTheKitDelivery()
+    {
+        await using var scene = await Scene.StartAsync();
+        await scene.PublishEditionAsync(Edition2027());
+        using var a = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
+        var id = (await CreateAsync(a, FactoryVisit())).GetProperty("id").GetGuid();
+        var draft = await a.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{id}", UriKind.Relative));
+        (await a.PostAsync(new Uri($"/api/events/{id}/submit", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+        await scene.DispatchAsync(); // EventSubmitted → Labelling checks the criteria → CriteriaChecked
+        await scene.DispatchAsync();
+        var submitted = await a.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{id}", UriKind.Relative));
+        (await scene.Admin.PostAsJsonAsync($"/api/labelling/applications/{id}/grant", new { })).EnsureSuccessStatusCode();
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                await scene.DispatchAsync(); // LabelGranted → the kit job → KitDeliveryUpdated → Registration
+                var e = await a.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{id}", UriKind.Relative));
+                return e.TryGetProperty("kit", out var kit) && kit.ValueKind == JsonValueKind.Object && kit.GetProperty("status").GetString() == "Sent";
+            },
+            "the organiser sees the kit sent");
+        var labelled = await a.GetFromJsonAsync<JsonElement>(new Uri($"/api/events/{id}", UriKind.Relative));
+
+        Assert.Equal(JsonValueKind.Null, draft.GetProperty("criteria").ValueKind);
+        var criteria = submitted.GetProperty("criteria").EnumerateArray().ToList();
+        Assert.Equal(["PlaceAndPeriod", "OpenToPublic", "AboutIndustry", "FreeOfCharge"], criteria.Select(c => c.GetProperty("criterion").GetString()));
+        Assert.Equal(["Passed", "Passed", "ToReview", "Passed"], criteria.Select(c => c.GetProperty("outcome").GetString()));
+        Assert.Contains("Hauts-de-France", criteria[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Passed", labelled.GetProperty("criteria")[2].GetProperty("outcome").GetString()); // confirmed by the moderator
+        Assert.Equal(1, labelled.GetProperty("kit").GetProperty("labelVersion").GetInt32());
     }
 
     [Fact]

@@ -26,7 +26,12 @@
     map.fitBounds(territories[0].bounds);
 
     fetch('/geo/regions.geojson')
-        .then(function (response) { return response.json(); })
+        .then(function (response) {
+            if (!response.ok) {
+                throw new Error('/geo/regions.geojson : ' + response.status);
+            }
+            return response.json();
+        })
         .then(function (regions) {
             L.geoJSON(regions, { style: { color: '#000091', weight: 1, fillColor: '#e3e3fd', fillOpacity: 0.7 }, interactive: false }).addTo(map);
         });

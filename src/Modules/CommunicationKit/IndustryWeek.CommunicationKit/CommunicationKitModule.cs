@@ -15,7 +15,7 @@ public static class CommunicationKitModule
 {
     public static IServiceCollection AddCommunicationKitModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDatabase<CommunicationKitDbContext>("CommunicationKit", CommunicationKitDbContext.TablePrefix);
+        services.AddModuleDatabase<CommunicationKitDbContext>("CommunicationKit", CommunicationKitDbContext.TablePrefix, CommunicationKitNotifications.From);
         services.AddHandlersFrom(typeof(CommunicationKitModule).Assembly);
         services.AddBackgroundJob<SendKitJob, LabelGranted>(SendKitJob.Name);
         return services;

@@ -39,24 +39,38 @@ internal sealed partial class OutboxDispatcher(
     IEnumerable<ModuleDatabase> databases,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher> logger) : IOutboxDispatcher
+    ILogger<OutboxDispatcher> logger) : IOutboxDispatcher, IDisposable
 {
+    // One pass at a time in a host (the background service, seed-demo, a test): SQLite has no row
+    // claims, so two passes would publish the same message twice at once.
+    private readonly SemaphoreSlim _onePass = new(1, 1);
+
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
-        var total = 0;
-        foreach (var database in databases.Where(d => d.HasOutbox))
+        await _onePass.WaitAsync(cancellationToken);
+        try
         {
-            int handled;
-            do
+            var total = 0;
+            foreach (var database in databases.Where(d => d.HasOutbox))
             {
-                handled = await DispatchBatchAsync(database, cancellationToken);
-                total += handled;
+                int handled;
+                do
+                {
+                    handled = await DispatchBatchAsync(database, cancellationToken);
+                    total += handled;
+                }
+                while (handled == options.Value.BatchSize);
             }
-            while (handled == options.Value.BatchSize);
-        }
 
-        return total;
+            return total;
+        }
+        finally
+        {
+            _onePass.Release();
+        }
     }
+
+    public void Dispose() => _onePass.Dispose();
 
     private async Task<int> DispatchBatchAsync(ModuleDatabase database, CancellationToken cancellationToken)
     {

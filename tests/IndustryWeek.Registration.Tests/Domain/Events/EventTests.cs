@@ -13,7 +13,8 @@ public sealed class EventTests
 
         Assert.Equal(EventStatus.Draft, draft.Status);
         Assert.Equal(("Visite de l'usine de Valenciennes", "32", "59"), (draft.Title, draft.RegionCode, draft.DepartmentCode));
-        Assert.Equal(Local("2027-03-23T09:00"), draft.FirstSessionStart);
+        Assert.Equal(new DateTime(2027, 3, 23, 8, 0, 0, DateTimeKind.Utc), draft.FirstSessionStart); // 9 h in Paris
+        Assert.Equal(DateTimeKind.Utc, draft.FirstSessionStart.Kind);
         Assert.Equal(0, draft.SubmissionNumber);
         Assert.Empty(draft.DomainEvents);
     }

@@ -36,7 +36,7 @@ internal sealed class SendKitJob(CommunicationKitDbContext db, IMailSender mail,
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            delivery.MarkFailed(e.Message);
+            delivery.MarkFailed(e.Message, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);
             throw; // the scheduler retries with back-off
         }

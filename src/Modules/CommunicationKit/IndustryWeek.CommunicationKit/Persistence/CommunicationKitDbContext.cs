@@ -1,4 +1,5 @@
 using IndustryWeek.CommunicationKit.Domain;
+using IndustryWeek.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace IndustryWeek.CommunicationKit.Persistence;
@@ -9,7 +10,8 @@ internal sealed class CommunicationKitDbContext(DbContextOptions<CommunicationKi
 
     public DbSet<KitDelivery> Deliveries => Set<KitDelivery>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<KitDelivery>(b =>
         {
             b.ToTable("kit_deliveries");
@@ -18,5 +20,8 @@ internal sealed class CommunicationKitDbContext(DbContextOptions<CommunicationKi
             b.Property(d => d.RecipientEmail).HasMaxLength(256);
             b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
             b.Property(d => d.LastError).HasMaxLength(2000);
+            b.Ignore(d => d.DomainEvents);
         });
+        modelBuilder.AddOutbox(TablePrefix);
+    }
 }

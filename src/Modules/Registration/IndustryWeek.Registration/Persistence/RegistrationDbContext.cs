@@ -75,6 +75,8 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             b.Property(e => e.Details).HasJsonConversion();
             b.Property(e => e.Organiser).HasJsonConversion();
             b.Property(e => e.Participation!).HasJsonConversion();
+            b.Property(e => e.Criteria).HasJsonConversion();
+            b.Property(e => e.Kit!).HasJsonConversion();
             b.Property(e => e.Title).HasMaxLength(150);
             b.Property(e => e.RegionCode).HasMaxLength(3);
             b.Property(e => e.DepartmentCode).HasMaxLength(3);

@@ -1,3 +1,4 @@
+using IndustryWeek.Labelling.Contracts;
 using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.PublishedLanguage;
 using IndustryWeek.Shared.Time;
@@ -29,6 +30,7 @@ internal sealed class Event : AggregateRoot<Guid>
 
     public string? DepartmentCode { get; private set; }
 
+    /// <summary>The first session's start as a UTC instant (PostgreSQL's timestamp columns hold instants, not Paris wall-clock times).</summary>
     public DateTime FirstSessionStart { get; private set; }
 
     public OrganiserContact Organiser { get; private set; } = null!;
@@ -45,6 +47,8 @@ internal sealed class Event : AggregateRoot<Guid>
     /// <summary>A labelled event whose dates, place, price or audiences changed: the label stays until the moderator decides.</summary>
     public bool ReviewPending { get; private set; }
 
+    public const int MaxModeratorMessage = 2000;
+
     /// <summary>The moderator's last words to the organiser (changes asked, refusal or revocation reason).</summary>
     public string? ModeratorMessage { get; private set; }
 
@@ -56,6 +60,14 @@ internal sealed class Event : AggregateRoot<Guid>
     public string? CancellationReason { get; private set; }
 
     public ParticipationReport? Participation { get; private set; }
+
+    /// <summary>Labelling's automatic check of the four criteria, as last told (CriteriaChecked).</summary>
+    public IReadOnlyList<CriterionCheck> Criteria { get; private set; } = [];
+
+    public int CriteriaRevision { get; private set; }
+
+    /// <summary>Where the communication kit of the current label stands (CommunicationKit's KitDeliveryUpdated).</summary>
+    public KitStatus? Kit { get; private set; }
 
     public Guid? ReconductedFromId { get; private set; }
 
@@ -230,10 +242,35 @@ internal sealed class Event : AggregateRoot<Guid>
         }
 
         Status = status;
-        ModeratorMessage = message;
+        ModeratorMessage = message is { Length: > MaxModeratorMessage } ? message[..(MaxModeratorMessage - 1)] + "…" : message;
         ReviewPending = false;
         LastDecisionAtUtc = decidedAtUtc;
         Touch(decidedAtUtc);
+        return true;
+    }
+
+    /// <summary>Keeps the newest kit delivery state: of the highest label version, the latest change.</summary>
+    public bool ApplyKit(KitStatus kit)
+    {
+        if (Kit is { } current && (kit.LabelVersion < current.LabelVersion || (kit.LabelVersion == current.LabelVersion && kit.AtUtc < current.AtUtc)))
+        {
+            return false;
+        }
+
+        Kit = kit;
+        return true;
+    }
+
+    /// <summary>Keeps the newest criteria check (messages may be handled twice).</summary>
+    public bool ApplyCriteria(IReadOnlyList<CriterionCheck> criteria, int revision)
+    {
+        if (revision <= CriteriaRevision)
+        {
+            return false;
+        }
+
+        Criteria = criteria;
+        CriteriaRevision = revision;
         return true;
     }
 
@@ -256,7 +293,7 @@ internal sealed class Event : AggregateRoot<Guid>
         Title = details.Title;
         RegionCode = details.Location.RegionCode;
         DepartmentCode = details.Location.DepartmentCode;
-        FirstSessionStart = details.FirstStart;
+        FirstSessionStart = ParisTime.ToInstant(details.FirstStart).UtcDateTime;
         Touch(nowUtc);
     }
 

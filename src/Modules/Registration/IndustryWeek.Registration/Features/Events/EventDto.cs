@@ -1,3 +1,4 @@
+using IndustryWeek.Labelling.Contracts;
 using IndustryWeek.Registration.Domain.Events;
 using IndustryWeek.Shared.PublishedLanguage;
 
@@ -48,7 +49,13 @@ internal sealed record EventDto
 
     public string? LabelNumber { get; init; }
 
+    /// <summary>API.md's `criteria`: Labelling's automatic check, once the event is submitted (`outcome`: Passed, Failed, ToReview).</summary>
+    public IReadOnlyList<CriterionCheck>? Criteria { get; init; }
+
     public required bool ReviewPending { get; init; }
+
+    /// <summary>The communication kit of the current label: `status` Queued, Sent or Failed (with `error`; it is retried).</summary>
+    public KitStatus? Kit { get; init; }
 
     public string? ModeratorMessage { get; init; }
 
@@ -102,7 +109,9 @@ internal static class EventMapping
             AboutIndustry = description.AboutIndustry,
             Status = e.Status.ToString(),
             LabelNumber = e.LabelNumber,
+            Criteria = e.CriteriaRevision == 0 ? null : e.Criteria,
             ReviewPending = e.ReviewPending,
+            Kit = e.Kit,
             ModeratorMessage = e.ModeratorMessage,
             ScheduleWarning = e.ScheduleWarning,
             CancellationReason = e.CancellationReason,

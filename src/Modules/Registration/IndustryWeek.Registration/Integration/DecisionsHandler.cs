@@ -1,3 +1,4 @@
+using IndustryWeek.CommunicationKit.Contracts;
 using IndustryWeek.Labelling.Contracts;
 using IndustryWeek.Registration.Domain.Events;
 using IndustryWeek.Registration.Persistence;
@@ -6,14 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IndustryWeek.Registration.Integration;
 
-/// <summary>Labelling's decisions, shown to the organiser on the event (status, label number, the moderator's words).</summary>
-internal sealed class LabellingDecisionsHandler(RegistrationDbContext db) :
+/// <summary>What other modules decide about an event, shown to the organiser on it: Labelling's decisions and criteria, the kit's delivery.</summary>
+internal sealed class DecisionsHandler(RegistrationDbContext db) :
     INotificationHandler<LabelGranted>,
     INotificationHandler<LabelRefused>,
     INotificationHandler<ChangesRequested>,
     INotificationHandler<LabelRevoked>,
-    INotificationHandler<LabelSuspended>
+    INotificationHandler<LabelSuspended>,
+    INotificationHandler<CriteriaChecked>,
+    INotificationHandler<KitDeliveryUpdated>
 {
+    public Task Handle(KitDeliveryUpdated notification, CancellationToken cancellationToken) =>
+        ApplyAsync(notification.EventId, e => e.ApplyKit(new KitStatus(notification.LabelVersion, notification.Status, notification.Error, notification.Attempts, notification.AtUtc)), cancellationToken);
+
+    public Task Handle(CriteriaChecked notification, CancellationToken cancellationToken) =>
+        ApplyAsync(notification.EventId, e => e.ApplyCriteria(notification.Criteria, notification.Revision), cancellationToken);
+
     public Task Handle(LabelGranted notification, CancellationToken cancellationToken) =>
         ApplyAsync(notification.EventId, e => e.ApplyLabel(notification.LabelNumber, notification.LabelVersion, notification.GrantedAtUtc), cancellationToken);
 

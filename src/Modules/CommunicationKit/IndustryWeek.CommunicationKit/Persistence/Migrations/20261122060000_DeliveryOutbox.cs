@@ -1,0 +1,22 @@
+using IndustryWeek.Shared.Outbox;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace IndustryWeek.CommunicationKit.Persistence.Migrations;
+
+[DbContext(typeof(CommunicationKitDbContext))]
+[Migration("20261122060000_DeliveryOutbox")]
+internal sealed class DeliveryOutbox : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddColumn<DateTime>("UpdatedAtUtc", "kit_deliveries", nullable: false, defaultValue: DateTime.UnixEpoch);
+        migrationBuilder.CreateOutboxTable(CommunicationKitDbContext.TablePrefix);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable("kit_outbox");
+        migrationBuilder.DropColumn("UpdatedAtUtc", "kit_deliveries");
+    }
+}
