@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IndustryWeek.Labelling.Features.BulkGrant;
 using IndustryWeek.Labelling.Features.Decide;
 using IndustryWeek.Labelling.Features.Queue;
+using IndustryWeek.Labelling.Features.Statistics;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
 using MediatR;
@@ -29,6 +30,18 @@ internal static class ModerationEndpoints
                 Results.Ok(await mediator.Send(new GetApplicationsQuery(Actor.From(user), status, region, department, format, overdue, page ?? 1, pageSize ?? 50), ct)))
             .WithName("GetApplications").WithSummary("La file des demandes des régions du modérateur, les plus anciennes d'abord.")
             .Produces<ApplicationPageDto>();
+
+        api.MapGet("/applications.csv", async (int? year, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                Results.File(await mediator.Send(new ExportApplicationsQuery(Actor.From(user), year), ct), "text/csv; charset=utf-8", year is null ? "demandes-de-label.csv" : $"demandes-de-label-{year}.csv"))
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator))
+            .WithName("ExportApplications").WithSummary("Les demandes des régions du modérateur, en CSV (point-virgule, UTF-8).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        api.MapGet("/statistics", async (int? year, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetStatisticsQuery(Actor.From(user), year), ct)))
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator))
+            .WithName("GetLabellingStatistics").WithSummary("Demandes et labels par région, département, format et public ; délai médian ; retards ; participants ; d'une année sur l'autre.")
+            .Produces<StatisticsDto>();
 
         applications.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetApplicationQuery(id, Actor.From(user)), ct)).ToHttpResult(Results.Ok))

@@ -14,8 +14,19 @@ internal sealed class RegistrationNotificationsHandler(LabellingDbContext db) :
     INotificationHandler<EventSubmitted>,
     INotificationHandler<EventUpdated>,
     INotificationHandler<EventWithdrawn>,
-    INotificationHandler<EventCancelled>
+    INotificationHandler<EventCancelled>,
+    INotificationHandler<ParticipationReported>
 {
+    public async Task Handle(ParticipationReported notification, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == notification.EventId, cancellationToken);
+        if (application is not null && (application.Participation is null || application.Participation.ReportedAtUtc <= notification.ReportedAtUtc))
+        {
+            application.RecordParticipation(new Participation(notification.Participants, notification.YoungPeople, notification.JobSeekers, notification.Teachers, notification.ReportedAtUtc));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     public async Task Handle(EventSubmitted notification, CancellationToken cancellationToken)
     {
         var snapshot = new EventSnapshot(notification.Event, notification.Organiser);

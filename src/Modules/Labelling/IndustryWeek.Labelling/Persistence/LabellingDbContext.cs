@@ -33,6 +33,7 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
             b.Property(a => a.Revision).IsConcurrencyToken();
             b.Property(a => a.Snapshot).HasJsonConversion();
             b.Property(a => a.Criteria).HasJsonConversion();
+            b.Property(a => a.Participation!).HasJsonConversion();
             b.Property(a => a.DepartmentCode).HasMaxLength(3);
             b.Property(a => a.Format).HasMaxLength(30);
             b.Property(a => a.DecisionMessage).HasMaxLength(2000);

@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Outbox;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -10,7 +11,7 @@ internal sealed class DeliveryOutbox : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.AddColumn<DateTime>("UpdatedAtUtc", "kit_deliveries", nullable: false, defaultValue: DateTime.UnixEpoch);
+        migrationBuilder.AddRequiredColumn("UpdatedAtUtc", "kit_deliveries", DateTime.UnixEpoch);
         migrationBuilder.CreateOutboxTable(CommunicationKitDbContext.TablePrefix);
     }
 

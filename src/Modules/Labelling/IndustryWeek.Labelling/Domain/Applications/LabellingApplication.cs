@@ -82,6 +82,9 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
 
     public List<Decision> Decisions { get; private set; } = [];
 
+    /// <summary>What the organiser reported after the event (Registration's ParticipationReported), for the statistics.</summary>
+    public Participation? Participation { get; private set; }
+
     /// <summary>Optimistic concurrency: two moderators deciding at once cannot both win.</summary>
     public int Revision { get; private set; }
 
@@ -230,6 +233,8 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
         return true;
     }
 
+    public void RecordParticipation(Participation participation) => Participation = participation;
+
     public static readonly IReadOnlyDictionary<ApplicationStatus, string> StatusNames = new Dictionary<ApplicationStatus, string>
     {
         [ApplicationStatus.Pending] = "à examiner",
@@ -303,6 +308,8 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
         return ParisTime.ToInstant(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
     }
 }
+
+internal sealed record Participation(int Participants, int? YoungPeople, int? JobSeekers, int? Teachers, DateTime ReportedAtUtc);
 
 internal enum DecisionKind
 {

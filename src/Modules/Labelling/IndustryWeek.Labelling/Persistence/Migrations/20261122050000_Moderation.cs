@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -10,12 +11,12 @@ internal sealed class Moderation : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.AddColumn<string>("DepartmentCode", "labelling_applications", maxLength: 3, nullable: true);
-        migrationBuilder.AddColumn<string>("Format", "labelling_applications", maxLength: 30, nullable: false, defaultValue: "");
-        migrationBuilder.AddColumn<Guid>("OrganisationId", "labelling_applications", nullable: false, defaultValue: Guid.Empty);
-        migrationBuilder.AddColumn<int>("EventRevision", "labelling_applications", nullable: false, defaultValue: 0);
-        migrationBuilder.AddColumn<string>("Criteria", "labelling_applications", nullable: false, defaultValue: "[]");
-        migrationBuilder.AddColumn<bool>("IndustryConfirmed", "labelling_applications", nullable: false, defaultValue: false);
-        migrationBuilder.AddColumn<DateTime>("DueAtUtc", "labelling_applications", nullable: false, defaultValue: DateTime.UnixEpoch);
+        migrationBuilder.AddRequiredColumn("Format", "labelling_applications", "", maxLength: 30);
+        migrationBuilder.AddRequiredColumn("OrganisationId", "labelling_applications", Guid.Empty);
+        migrationBuilder.AddRequiredColumn("EventRevision", "labelling_applications", 0);
+        migrationBuilder.AddRequiredColumn("Criteria", "labelling_applications", "[]");
+        migrationBuilder.AddRequiredColumn("IndustryConfirmed", "labelling_applications", false);
+        migrationBuilder.AddRequiredColumn("DueAtUtc", "labelling_applications", DateTime.UnixEpoch);
         migrationBuilder.AddColumn<DateTime>("DecidedAtUtc", "labelling_applications", nullable: true);
         migrationBuilder.AddColumn<string>("DecisionMessage", "labelling_applications", maxLength: 2000, nullable: true);
         migrationBuilder.CreateIndex("ix_labelling_applications_organisation", "labelling_applications", "OrganisationId");

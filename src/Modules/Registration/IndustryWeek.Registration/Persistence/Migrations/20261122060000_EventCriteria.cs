@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -9,8 +10,8 @@ internal sealed class EventCriteria : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.AddColumn<string>("Criteria", "registration_events", nullable: false, defaultValue: "[]");
-        migrationBuilder.AddColumn<int>("CriteriaRevision", "registration_events", nullable: false, defaultValue: 0);
+        migrationBuilder.AddRequiredColumn("Criteria", "registration_events", "[]");
+        migrationBuilder.AddRequiredColumn("CriteriaRevision", "registration_events", 0);
         migrationBuilder.AddColumn<string>("Kit", "registration_events", nullable: true);
     }
 
