@@ -45,6 +45,7 @@ public static class SharedKernelRegistration
 
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Web.SiteLinks>();
         services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
 

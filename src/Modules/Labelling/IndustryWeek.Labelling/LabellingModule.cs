@@ -1,4 +1,6 @@
 using IndustryWeek.Labelling.Features;
+using IndustryWeek.Labelling.Jobs;
+using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Labelling.Features.GrantLabel;
 using IndustryWeek.Labelling.Persistence;
 using IndustryWeek.Shared.Messaging;
@@ -18,6 +20,7 @@ public static class LabellingModule
     {
         services.AddModuleDatabase<LabellingDbContext>("Labelling", LabellingDbContext.TablePrefix, LabellingNotifications.From);
         services.AddHandlersFrom(typeof(LabellingModule).Assembly);
+        services.AddRecurringJob<ModeratorDigestJob>(ModeratorDigestJob.Name, ModeratorDigestJob.Cron);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using IndustryWeek.Registration.Contracts;
+using IndustryWeek.Registration.Domain.Accounts;
 using IndustryWeek.Registration.Domain.Events;
 using IndustryWeek.Shared.Domain;
 using MediatR;
@@ -80,6 +81,18 @@ internal static class RegistrationNotifications
                 Teachers = report.Teachers,
                 Organiser = e.Event.Organiser,
                 ReportedAtUtc = report.ReportedAtUtc,
+            },
+        ],
+        ModeratorAssignedDomainEvent e =>
+        [
+            new ModeratorAssigned
+            {
+                UserId = e.Assignment.Id,
+                Email = e.Assignment.Email,
+                IsModerator = e.Assignment.IsModerator,
+                IsAdministrator = e.Assignment.IsAdministrator,
+                Regions = e.Assignment.Regions,
+                ChangedAtUtc = e.Assignment.UpdatedAtUtc,
             },
         ],
         _ => [],

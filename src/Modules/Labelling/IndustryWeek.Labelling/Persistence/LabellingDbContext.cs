@@ -1,5 +1,6 @@
 using IndustryWeek.Labelling.Domain.Applications;
 using IndustryWeek.Labelling.Domain.Editions;
+using IndustryWeek.Labelling.Domain.Moderators;
 using IndustryWeek.Shared.Outbox;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
     public DbSet<Decision> Decisions => Set<Decision>();
 
     public DbSet<Edition> Editions => Set<Edition>();
+
+    public DbSet<Moderator> Moderators => Set<Moderator>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,6 +71,14 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
             b.HasKey(s => s.EditionId).HasName("pk_labelling_label_sequences");
             b.Property(s => s.EditionId).ValueGeneratedNever();
             b.Property(s => s.LastNumber).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Moderator>(b =>
+        {
+            b.ToTable("labelling_moderators");
+            b.HasKey(m => m.UserId).HasName("pk_labelling_moderators");
+            b.Property(m => m.UserId).HasMaxLength(450).ValueGeneratedNever();
+            b.Property(m => m.Email).HasMaxLength(256);
+            b.Property(m => m.Regions).HasJsonConversion();
         });
         modelBuilder.AddOutbox(TablePrefix);
     }

@@ -1,3 +1,4 @@
+using IndustryWeek.Registration.Domain.Accounts;
 using IndustryWeek.Registration.Domain.Editions;
 using IndustryWeek.Registration.Domain.Events;
 using IndustryWeek.Registration.Domain.Notices;
@@ -26,6 +27,8 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
     public DbSet<Edition> Editions => Set<Edition>();
 
     public DbSet<OrganiserNotice> Notices => Set<OrganiserNotice>();
+
+    public DbSet<ModeratorAssignment> ModeratorAssignments => Set<ModeratorAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -108,6 +111,16 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             b.Property(n => n.Recipient).HasMaxLength(256);
             b.Property(n => n.Subject).HasMaxLength(300);
             b.HasIndex(n => new { n.Batch, n.SentAtUtc }).HasDatabaseName("ix_registration_notices_batch");
+        });
+        builder.Entity<ModeratorAssignment>(b =>
+        {
+            b.ToTable("registration_moderator_assignments");
+            b.HasKey(m => m.Id).HasName("pk_registration_moderator_assignments");
+            b.Property(m => m.Id).HasMaxLength(450).ValueGeneratedNever();
+            b.Property(m => m.Email).HasMaxLength(256);
+            b.Property(m => m.AssignedBy).HasMaxLength(256);
+            b.Property(m => m.Regions).HasJsonConversion();
+            b.Ignore(m => m.DomainEvents);
         });
         builder.AddOutbox(TablePrefix);
         builder.Entity<IdentityUser>().ToTable("registration_users");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using IndustryWeek.Registration.Domain.Accounts;
 using IndustryWeek.Registration.Persistence;
 using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Security;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace IndustryWeek.Registration.Features.AssignRoles;
 
-internal sealed class AssignRolesCommandHandler(UserManager<IdentityUser> users, RegistrationDbContext db)
+internal sealed class AssignRolesCommandHandler(UserManager<IdentityUser> users, RegistrationDbContext db, TimeProvider time)
     : IRequestHandler<AssignRolesCommand, Result<UserRolesDto>>
 {
     public async Task<Result<UserRolesDto>> Handle(AssignRolesCommand request, CancellationToken cancellationToken)
@@ -33,6 +34,17 @@ internal sealed class AssignRolesCommandHandler(UserManager<IdentityUser> users,
         var regionClaims = (await users.GetClaimsAsync(user)).Where(c => c.Type == PlatformClaims.ModeratedRegion).ToList();
         Check(await users.RemoveClaimsAsync(user, regionClaims));
         Check(await users.AddClaimsAsync(user, regions.Select(r => new Claim(PlatformClaims.ModeratedRegion, r))));
+
+        // Other modules learn it through the outbox, in the same transaction (Labelling: whom to send a digest).
+        var assignment = await db.ModeratorAssignments.FindAsync([user.Id], cancellationToken);
+        if (assignment is null)
+        {
+            assignment = ModeratorAssignment.For(user.Id);
+            db.ModeratorAssignments.Add(assignment);
+        }
+
+        assignment.Assign(user.Email!, roles.Contains(PlatformRoles.Moderator), roles.Contains(PlatformRoles.Administrator), regions, request.AssignedBy, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new UserRolesDto(user.Email!, [.. roles.Order(StringComparer.Ordinal)], regions);
     }
