@@ -21,6 +21,8 @@ internal sealed class LabelSequence
     public string Next()
     {
         LastNumber++;
-        return string.Create(CultureInfo.InvariantCulture, $"SDI-{Year}-{LastNumber:000000}");
+        return Format(Year, LastNumber);
     }
+
+    public static string Format(int year, int number) => string.Create(CultureInfo.InvariantCulture, $"SDI-{year}-{number:000000}");
 }

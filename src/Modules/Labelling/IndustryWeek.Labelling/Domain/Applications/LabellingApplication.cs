@@ -136,8 +136,11 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
         Criteria = Applications.Criteria.Check(snapshot.Event, schedule, IndustryConfirmed && !needsReview);
         if (Status is ApplicationStatus.Suspended && Applications.Criteria.Blocking(Criteria).Count == 0)
         {
+            // Labelled again: the moderator's confirmation of criterion 3 stands, and the organiser sees the criteria pass.
+            Criteria = Applications.Criteria.Check(snapshot.Event, schedule, IndustryConfirmed);
             Record(DecisionKind.Reinstated, System, "Les nouvelles dates respectent la période de l'édition : le label est rétabli.", updatedAtUtc);
             GrantNow(System, null, updatedAtUtc);
+            Raise(new CriteriaCheckedDomainEvent(this));
             return true;
         }
 
@@ -202,21 +205,27 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
     /// <summary>A rescheduling made the labelled event ineligible: its label is suspended (no one decides it).</summary>
     public bool SuspendIfIneligible(EditionScheduleView schedule, DateTime nowUtc)
     {
-        if (LabelNumber is null || Status is not (ApplicationStatus.Granted or ApplicationStatus.Pending))
-        {
-            Criteria = Applications.Criteria.Check(Snapshot.Event, schedule, IndustryConfirmed);
-            return false;
-        }
-
+        var before = Criteria;
         Criteria = Applications.Criteria.Check(Snapshot.Event, schedule, IndustryConfirmed);
+        var changed = !Criteria.SequenceEqual(before);
         var placeAndPeriod = Criteria.Single(c => c.Criterion == Criterion.PlaceAndPeriod);
-        if (placeAndPeriod.Outcome != CriterionOutcome.Failed)
+        var suspended = LabelNumber is not null && Status is (ApplicationStatus.Granted or ApplicationStatus.Pending) && placeAndPeriod.Outcome == CriterionOutcome.Failed;
+        if (suspended)
         {
-            return false;
+            Decide(ApplicationStatus.Suspended, DecisionKind.Suspended, $"L'édition a changé de dates. {placeAndPeriod.Detail}", System, nowUtc, ApplicationStatus.Granted, ApplicationStatus.Pending);
+        }
+        else if (changed)
+        {
+            Revision++;
         }
 
-        Decide(ApplicationStatus.Suspended, DecisionKind.Suspended, $"L'édition a changé de dates. {placeAndPeriod.Detail}", System, nowUtc, ApplicationStatus.Granted, ApplicationStatus.Pending);
-        return true;
+        if (changed)
+        {
+            // The organiser sees the criteria as the new dates make them (Registration keeps the highest revision).
+            Raise(new CriteriaCheckedDomainEvent(this));
+        }
+
+        return suspended;
     }
 
     /// <summary>The organiser withdrew or cancelled the event: nothing more to decide.</summary>

@@ -31,26 +31,42 @@ internal sealed class GrantLabelCommandHandler(LabellingDbContext db, TimeProvid
                 return refused;
             }
 
-            var sequence = await db.LabelSequences.FirstOrDefaultAsync(s => s.EditionId == application.EditionId, cancellationToken);
-            if (sequence is null)
-            {
-                sequence = LabelSequence.Start(application.EditionId, application.EditionYear);
-                db.LabelSequences.Add(sequence);
-            }
-
-            var labelNumber = application.LabelNumber ?? sequence.Next();
-            application.Grant(labelNumber, request.Actor.Email ?? request.Actor.UserId, request.Comment, time.GetUtcNow().UtcDateTime);
             try
             {
                 // The decision, the label number and the LabelGranted message commit together.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var labelNumber = application.LabelNumber ?? await NextLabelNumberAsync(application, cancellationToken);
+                application.Grant(labelNumber, request.Actor.Email ?? request.Actor.UserId, request.Comment, time.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return new GrantLabelResult(application.LabelNumber!);
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
-                // Another grant took the same number or decided this application first: start again from the database.
+                // Another grant decided this application first, or started the edition's numbering at the same time: start again from the database.
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Takes the edition's next number in the grant's transaction, with one atomic update that locks the
+    /// sequence until the grant commits: concurrent grants wait for each other instead of failing on a
+    /// stale number, and a grant that rolls back gives its number back (no gaps, no duplicates).
+    /// </summary>
+    private async Task<string> NextLabelNumberAsync(LabellingApplication application, CancellationToken cancellationToken)
+    {
+        var taken = await db.Database
+            .SqlQuery<int>($"""UPDATE labelling_label_sequences SET "LastNumber" = "LastNumber" + 1 WHERE "EditionId" = {application.EditionId} RETURNING "LastNumber" AS "Value" """)
+            .ToListAsync(cancellationToken);
+        if (taken.Count == 1)
+        {
+            return LabelSequence.Format(application.EditionYear, taken[0]);
+        }
+
+        // The edition's first label: two first grants at once collide on the key, and the loser starts again.
+        var sequence = LabelSequence.Start(application.EditionId, application.EditionYear);
+        db.LabelSequences.Add(sequence);
+        return sequence.Next();
     }
 }

@@ -116,7 +116,8 @@ internal sealed partial class RegistrationDemoSeeder(
     {
         var format = Enum.GetValues<EventFormat>()[random.Next(Enum.GetValues<EventFormat>().Length)];
         var online = format is EventFormat.WebConference or EventFormat.VirtualVisit;
-        var period = edition.RegionalPeriods.FirstOrDefault(p => p.RegionCode == town.RegionCode)?.Period ?? edition.EventPeriod;
+        // An online event has no region: the national period applies to it.
+        var period = (online ? null : edition.RegionalPeriods.FirstOrDefault(p => p.RegionCode == town.RegionCode)?.Period) ?? edition.EventPeriod;
         var day = period.Start.AddDays(random.Next(period.End.DayNumber - period.Start.DayNumber + 1));
         var hour = random.Next(8, 16);
         var sessions = Enumerable.Range(0, random.Next(3) == 0 ? 2 : 1)
