@@ -29,6 +29,7 @@ public static class LabellingModule
         var api = endpoints.MapGroup("/api/labelling").WithTags("Labelling");
         GrantLabelEndpoint.Map(api);
         ModerationEndpoints.Map(api);
+        ModerationEndpoints.MapStockReasons(api);
         return endpoints;
     }
 }

@@ -3,6 +3,7 @@ using IndustryWeek.Labelling.Features.BulkGrant;
 using IndustryWeek.Labelling.Features.Decide;
 using IndustryWeek.Labelling.Features.Queue;
 using IndustryWeek.Labelling.Features.Statistics;
+using IndustryWeek.Labelling.Features.StockReasons;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
 using MediatR;
@@ -66,6 +67,24 @@ internal static class ModerationEndpoints
                 Results.Ok(await mediator.Send(new BulkGrantCommand(body?.Ids, Actor.From(user)), ct)))
             .WithName("BulkGrant").WithSummary("Labellise une sélection de demandes ; le résultat de chacune.")
             .Produces<BulkGrantResult>().ProducesValidationProblem();
+    }
+
+    public static void MapStockReasons(RouteGroupBuilder api)
+    {
+        var reasons = api.MapGroup("/stock-reasons");
+        reasons.MapGet("/", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetStockReasonsQuery(), ct)))
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator))
+            .WithName("GetStockReasons").WithSummary("Les motifs de refus courants.").Produces<IReadOnlyList<StockReasonDto>>();
+        reasons.MapPost("/", async ([FromBody] AddStockReasonCommand? body, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(body ?? new AddStockReasonCommand(null), ct)).ToHttpResult(r => Results.Created($"/api/labelling/stock-reasons/{r.Id}", r)))
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Administrator))
+            .WithName("AddStockReason").WithSummary("Ajoute un motif de refus courant (administrateurs).")
+            .Produces<StockReasonDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        reasons.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new RemoveStockReasonCommand(id), ct)).ToHttpResult(_ => Results.NoContent()))
+            .RequireAuthorization(p => p.RequireRole(PlatformRoles.Administrator))
+            .WithName("RemoveStockReason").WithSummary("Retire un motif de refus courant (administrateurs).")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> DecideAsync(DecideCommand command, IMediator mediator, CancellationToken ct) =>

@@ -21,6 +21,8 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
 
     public DbSet<Moderator> Moderators => Set<Moderator>();
 
+    public DbSet<StockReason> StockReasons => Set<StockReason>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<LabellingApplication>(b =>
@@ -79,6 +81,13 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
             b.Property(m => m.UserId).HasMaxLength(450).ValueGeneratedNever();
             b.Property(m => m.Email).HasMaxLength(256);
             b.Property(m => m.Regions).HasJsonConversion();
+        });
+        modelBuilder.Entity<StockReason>(b =>
+        {
+            b.ToTable("labelling_stock_reasons");
+            b.HasKey(r => r.Id).HasName("pk_labelling_stock_reasons");
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.Property(r => r.Text).HasMaxLength(300);
         });
         modelBuilder.AddOutbox(TablePrefix);
     }

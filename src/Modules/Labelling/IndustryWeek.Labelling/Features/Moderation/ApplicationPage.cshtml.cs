@@ -1,6 +1,7 @@
 using IndustryWeek.Labelling.Features.Decide;
 using IndustryWeek.Labelling.Features.GrantLabel;
 using IndustryWeek.Labelling.Features.Queue;
+using IndustryWeek.Labelling.Features.StockReasons;
 using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
@@ -16,16 +17,6 @@ namespace IndustryWeek.Labelling.Features.Moderation;
 [Authorize(Policy = PlatformPolicies.ModeratorPages)]
 internal sealed class ApplicationPageModel(IMediator mediator) : PageModel
 {
-    /// <summary>Reasons moderators give most often; they can also write their own.</summary>
-    public static readonly IReadOnlyList<string> StockReasons =
-    [
-        "L'événement n'a pas lieu pendant la période de l'édition.",
-        "L'événement n'est pas ouvert au public.",
-        "L'événement ne fait pas découvrir l'industrie, ses métiers ou ses formations.",
-        "L'événement est payant.",
-        "L'événement est déjà déclaré (doublon).",
-    ];
-
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -45,6 +36,9 @@ internal sealed class ApplicationPageModel(IMediator mediator) : PageModel
     public string? Reason { get; set; }
 
     public ApplicationDto? Application { get; private set; }
+
+    /// <summary>Reasons moderators give most often (administrators edit them); they can also write their own.</summary>
+    public IReadOnlyList<StockReasonDto> StockReasons { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
 
@@ -86,6 +80,7 @@ internal sealed class ApplicationPageModel(IMediator mediator) : PageModel
         }
 
         Application = found.Value;
+        StockReasons = await mediator.Send(new GetStockReasonsQuery(), cancellationToken);
         return Page();
     }
 }
