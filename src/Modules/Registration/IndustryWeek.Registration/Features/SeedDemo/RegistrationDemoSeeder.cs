@@ -74,6 +74,9 @@ internal sealed partial class RegistrationDemoSeeder(
                 Check(await mediator.Send(new SubmitEventCommand(created.Id, userId, email), cancellationToken));
             }
 
+            // The commands share this scope's context: forget what they tracked, or each save would
+            // scan every event created so far (5,000 events took 20 minutes instead of 2).
+            db.ChangeTracker.Clear();
             if ((n + 1) % 500 == 0)
             {
                 LogProgress(logger, n + 1, options.Events);
