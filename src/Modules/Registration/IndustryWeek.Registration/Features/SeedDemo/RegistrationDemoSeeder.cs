@@ -75,7 +75,7 @@ internal sealed partial class RegistrationDemoSeeder(
             }
 
             // The commands share this scope's context: forget what they tracked, or each save would
-            // scan every event created so far (5,000 events took 20 minutes instead of 2).
+            // scan every event created so far (5,000 events: 78 s with it, over 20 minutes without).
             db.ChangeTracker.Clear();
             if ((n + 1) % 500 == 0)
             {
