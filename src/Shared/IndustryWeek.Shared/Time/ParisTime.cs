@@ -11,6 +11,9 @@ public static class ParisTime
 
     public static DateTime ToParis(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
+    /// <summary>The Paris wall-clock time of an instant stored as a UTC <see cref="DateTime"/> (its kind may be lost by the database).</summary>
+    public static DateTime FromUtc(DateTime utc) => ToParis(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+
     public static DateOnly TodayInParis(this TimeProvider time) => DateOnly.FromDateTime(ToParis(time.GetUtcNow()));
 
     /// <summary>The UTC instant of a Paris wall-clock time (an ambiguous autumn hour resolves to its first occurrence).</summary>

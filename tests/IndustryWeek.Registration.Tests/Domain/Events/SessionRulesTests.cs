@@ -20,7 +20,7 @@ public sealed class SessionRulesTests
     [InlineData("2027-03-15T09:00", "2027-03-15T12:00", false)]
     public void FallsWithin_TheDaysASessionStartsAndEndsMustBothBeInThePeriod(string start, string end, bool expected)
     {
-        Assert.Equal(expected, SessionRules.FallsWithin(Session(start, end), Week2027));
+        Assert.Equal(expected, Session(start, end).FallsWithin(Week2027));
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class SessionRulesTests
     [InlineData("2027-03-28T09:00", "2027-03-28T12:00", "2027-03-28")]
     public void LastDay_WhenASessionEndsAtMidnight_IsTheDayItStarted(string start, string end, string lastDay)
     {
-        Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), SessionRules.LastDay(Session(start, end)));
+        Assert.Equal(DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), Session(start, end).LastDay);
     }
 
     [Theory]

@@ -58,7 +58,7 @@ internal sealed class ModeratorDigestJob(LabellingDbContext db, IMailSender mail
             var place = a.Snapshot.Event.Location.City is { } city ? $"{city} ({a.DepartmentCode})" : "en ligne";
             var due = a.IsOverdue(nowUtc)
                 ? "EN RETARD"
-                : $"échéance le {ParisTime.FormatDate(DateOnly.FromDateTime(ParisTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(a.DueAtUtc, DateTimeKind.Utc)))).AddDays(-1))}";
+                : $"échéance le {ParisTime.FormatDate(DateOnly.FromDateTime(ParisTime.FromUtc(a.DueAtUtc)).AddDays(-1))}";
             text.AppendLine(ParisTime.French, $"- « {a.Snapshot.Event.Title} », {a.Snapshot.Organiser.OrganisationName}, {place} — soumise le {ParisTime.FormatDate(SubmittedDay(a))}, {due}")
                 .AppendLine(ParisTime.French, $"  {links.To($"/moderation/demandes/{a.Id}")}");
         }
@@ -71,5 +71,5 @@ internal sealed class ModeratorDigestJob(LabellingDbContext db, IMailSender mail
     }
 
     private static DateOnly SubmittedDay(LabellingApplication a) =>
-        DateOnly.FromDateTime(ParisTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(a.SubmittedAtUtc, DateTimeKind.Utc))));
+        DateOnly.FromDateTime(ParisTime.FromUtc(a.SubmittedAtUtc));
 }

@@ -86,7 +86,7 @@ internal sealed class EditionNotificationsHandler(RegistrationDbContext db, IBac
             .AppendLine(ParisTime.French, $"Motif : {notification.Reason}")
             .AppendLine()
             .AppendLine(ParisTime.French, $"Votre événement « {flagged.Title} » ({flagged.Organiser.OrganisationName}) a des séances en dehors de la nouvelle période, du {ParisTime.FormatDate(period.Start)} au {ParisTime.FormatDate(period.End)} :");
-        foreach (var session in flagged.Details.Sessions.Where(s => !SessionRules.FallsWithin(s, period)))
+        foreach (var session in flagged.Details.Sessions.Where(s => !s.FallsWithin(period)))
         {
             text.AppendLine(ParisTime.French, $"- {ParisTime.FormatSession(session.Start, session.End)}");
         }

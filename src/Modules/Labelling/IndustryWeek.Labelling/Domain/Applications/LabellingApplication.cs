@@ -312,7 +312,7 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
     /// <summary>The end (Paris midnight) of the 4th working day after the day of <paramref name="fromUtc"/>.</summary>
     public static DateTime Deadline(DateTime fromUtc)
     {
-        var day = DateOnly.FromDateTime(ParisTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc))));
+        var day = DateOnly.FromDateTime(ParisTime.FromUtc(fromUtc));
         var lastDay = FrenchCalendar.AddWorkingDays(day, DeadlineWorkingDays);
         return ParisTime.ToInstant(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
     }

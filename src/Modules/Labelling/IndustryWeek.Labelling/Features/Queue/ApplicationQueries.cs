@@ -187,8 +187,8 @@ internal sealed class ApplicationQueriesHandler(LabellingDbContext db, TimeProvi
     /// <summary>Working days left before the deadline (0 on its last day, negative once overdue).</summary>
     public static int WorkingDaysLeft(LabellingApplication a, DateTime nowUtc)
     {
-        var today = DateOnly.FromDateTime(ParisTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc))));
-        var lastDay = DateOnly.FromDateTime(ParisTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(a.DueAtUtc, DateTimeKind.Utc)))).AddDays(-1);
+        var today = DateOnly.FromDateTime(ParisTime.FromUtc(nowUtc));
+        var lastDay = DateOnly.FromDateTime(ParisTime.FromUtc(a.DueAtUtc)).AddDays(-1);
         return lastDay >= today ? FrenchCalendar.WorkingDaysBetween(today, lastDay) : -FrenchCalendar.WorkingDaysBetween(lastDay, today);
     }
 }

@@ -59,7 +59,7 @@ internal sealed class ExportApplicationsQueryHandler(LabellingDbContext db) : IR
     };
 
     private static string Paris(DateTime utc) =>
-        ParisTime.ToParis(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        ParisTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The export's columns, documented by their French headers.</summary>
     private sealed record ApplicationRow

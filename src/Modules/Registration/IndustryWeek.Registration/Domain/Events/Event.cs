@@ -277,7 +277,7 @@ internal sealed class Event : AggregateRoot<Guid>
     /// <summary>The edition moved: sessions outside its new period are flagged for the organiser to change.</summary>
     public bool FlagOutsideSchedule(DatePeriod eligible, DateTime nowUtc, string? warning = null)
     {
-        if (Status is EventStatus.Refused or EventStatus.Withdrawn or EventStatus.Cancelled || Details.Sessions.All(s => SessionRules.FallsWithin(s, eligible)))
+        if (Status is EventStatus.Refused or EventStatus.Withdrawn or EventStatus.Cancelled || Details.Sessions.All(s => s.FallsWithin(eligible)))
         {
             return false;
         }

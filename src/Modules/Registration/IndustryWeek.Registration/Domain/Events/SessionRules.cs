@@ -6,11 +6,6 @@ namespace IndustryWeek.Registration.Domain.Events;
 /// <summary>When a session (Europe/Paris wall-clock times) counts as inside an edition's eligible period.</summary>
 internal static class SessionRules
 {
-    /// <summary>See <see cref="EventSession.FallsWithin"/>: the rule Labelling's first criterion applies too.</summary>
-    public static bool FallsWithin(EventSession session, DatePeriod period) => session.FallsWithin(period);
-
-    public static DateOnly LastDay(EventSession session) => session.LastDay;
-
     /// <summary>A spring-forward hour (29 March 2020, 2 h 30) does not exist in Paris.</summary>
     public static bool Exists(DateTime parisLocal) => !ParisTime.Zone.IsInvalidTime(DateTime.SpecifyKind(parisLocal, DateTimeKind.Unspecified));
 

@@ -27,7 +27,7 @@ internal sealed class EventDetailsFactory(CommuneDirectory communes)
         var period = edition.EligiblePeriodFor(location.RegionCode);
         for (var i = 0; i < sessions.Count; i++)
         {
-            if (!SessionRules.FallsWithin(sessions[i], period))
+            if (!sessions[i].FallsWithin(period))
             {
                 failures.Add(new ValidationFailure($"Sessions[{i}].Start", OutsidePeriod(edition, location.RegionCode, period)));
             }

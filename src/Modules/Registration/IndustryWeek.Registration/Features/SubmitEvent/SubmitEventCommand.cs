@@ -24,7 +24,7 @@ internal sealed class SubmitEventCommandHandler(EventAccess access, TimeProvider
 
         // The edition may have moved since the event was written (a rescheduling, a reconduction).
         var period = edition.EligiblePeriodFor(submitted.RegionCode);
-        if (submitted.CanBeSubmitted && !submitted.Details.Sessions.All(s => SessionRules.FallsWithin(s, period)))
+        if (submitted.CanBeSubmitted && !submitted.Details.Sessions.All(s => s.FallsWithin(period)))
         {
             return Error.BusinessRule("event.outside_period", EventDetailsFactory.OutsidePeriod(edition, submitted.RegionCode, period) + " Modifiez les dates avant de soumettre.");
         }
