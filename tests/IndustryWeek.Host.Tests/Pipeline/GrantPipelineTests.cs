@@ -81,7 +81,7 @@ public sealed class GrantPipelineTests
 
         // And each job runs a second time (a retry, or a recovery after a crash).
         var scheduler = await platform.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var jobs = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup())).Where(k => k.Group is "communication-kit.send-kit" or "map.publish-pin").ToList();
+        var jobs = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup())).Where(k => k.Group is "communication-kit.deliver" or "map.publish-pin").ToList();
         Assert.Equal(2, jobs.Count); // one kit job, one pin job: the second dispatch scheduled nothing new
         var reruns = new CompletionListener(jobs);
         scheduler.ListenerManager.AddJobListener(reruns, [GroupMatcher<JobKey>.AnyGroup()]);

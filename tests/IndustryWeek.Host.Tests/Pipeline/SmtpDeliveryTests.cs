@@ -29,7 +29,7 @@ public sealed class SmtpDeliveryTests
         var raw = await File.ReadAllTextAsync(smtp.ReceivedFiles()[0]);
         var mail = MailFile.Parse(raw);
         Assert.Equal("organisatrice@usine-exemple.fr", mail.To);
-        Assert.Equal("Votre événement « Job dating « Métiers de l'énergie » » est labellisé (SDI-2020-000001)", mail.Subject);
+        Assert.Equal("Votre événement « Job dating « Métiers de l'énergie » » est labellisé (SDI-2020-000001) : votre kit de communication", mail.Subject);
         Assert.Contains("mercredi 18 novembre 2020, 14 h 00 – 17 h 30", mail.Body);
         Assert.Contains("From: \"Semaine de l'industrie\" <semaine-industrie@tests.local>", raw.Replace("=?utf-8?B?U2VtYWluZSBkZSBsJ2luZHVzdHJpZQ==?=", "\"Semaine de l'industrie\"", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("Reply-To: contact@tests.local", raw, StringComparison.Ordinal);

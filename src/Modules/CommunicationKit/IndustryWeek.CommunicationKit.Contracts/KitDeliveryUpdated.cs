@@ -3,8 +3,10 @@ using MediatR;
 namespace IndustryWeek.CommunicationKit.Contracts;
 
 /// <summary>
-/// A kit's delivery changed: `Queued`, `Sent`, or `Failed` with the reason (it is retried). The
-/// organiser sees it on the event; one delivery per label version.
+/// A kit's mail changed: `Queued`, `Sent`, `Failed` with the reason (<see cref="WillRetry"/> says
+/// whether it is retried) or `Cancelled` (the label was withdrawn first). The organiser sees it on the
+/// event. A label version has its first mail (`Reason` Granted), then one per change of the event
+/// (Updated) and per resend (Resend).
 /// </summary>
 public sealed record KitDeliveryUpdated : INotification
 {
@@ -21,4 +23,12 @@ public sealed record KitDeliveryUpdated : INotification
     public required int Attempts { get; init; }
 
     public required DateTime AtUtc { get; init; }
+
+    /// <summary>Granted, Updated or Resend.</summary>
+    public string Reason { get; init; } = "Granted";
+
+    public bool WillRetry { get; init; }
+
+    /// <summary>True once the current label's kit has been sent: the organiser can download it.</summary>
+    public bool Downloadable { get; init; }
 }

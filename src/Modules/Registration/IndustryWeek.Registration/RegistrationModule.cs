@@ -69,6 +69,7 @@ public static class RegistrationModule
             configuration["Cog:DataDirectory"] is { Length: > 0 } directory ? directory : "node_modules/@etalab/decoupage-administratif/data",
             sp.GetRequiredService<ContentRoot>().Path)));
         services.AddScoped<EventAccess>();
+        services.AddScoped<IOrganisationMembership, OrganisationMembership>();
         services.AddScoped<IDemoSeeder, RegistrationDemoSeeder>();
         services.AddScoped<EventDetailsFactory>();
         services.AddBackgroundJob<SendOrganiserNoticesJob, OrganiserNoticeBatch>(SendOrganiserNoticesJob.Name);

@@ -6,6 +6,9 @@ public enum ErrorKind
     Forbidden,
     Conflict,
     BusinessRule,
+
+    /// <summary>Asked again too soon (a rate limit kept by the domain): 429.</summary>
+    TooManyRequests,
 }
 
 /// <summary>A failure a user can understand: <see cref="Message"/> is French and shown as is.</summary>
@@ -18,6 +21,8 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
 
     public static Error BusinessRule(string code, string message) => new(code, message, ErrorKind.BusinessRule);
+
+    public static Error TooManyRequests(string code, string message) => new(code, message, ErrorKind.TooManyRequests);
 }
 
 public readonly record struct Result<T>

@@ -10,7 +10,11 @@ public interface IBackgroundJob<in TPayload>
 /// <param name="Key">The deterministic key the job was scheduled with.</param>
 /// <param name="RetryAttempt">0 on the first run, n on the n-th retry.</param>
 /// <param name="Recovering">True when re-run because the process died during a previous run.</param>
-public sealed record BackgroundJobContext(string Key, int RetryAttempt, bool Recovering);
+public sealed record BackgroundJobContext(string Key, int RetryAttempt, bool Recovering)
+{
+    /// <summary>True when a failure of this run will not be retried (the retries are exhausted).</summary>
+    public bool IsLastAttempt { get; init; }
+}
 
 /// <summary>The port modules schedule durable jobs through; keeps Quartz types out of their code.</summary>
 public interface IBackgroundJobs

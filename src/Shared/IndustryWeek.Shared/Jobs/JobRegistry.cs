@@ -35,7 +35,7 @@ internal sealed record JobRegistration(
 
 public static class BackgroundJobRegistration
 {
-    /// <summary>Declares a module's job under a stable <paramref name="name"/> ("communication-kit.send-kit").</summary>
+    /// <summary>Declares a module's job under a stable <paramref name="name"/> ("communication-kit.deliver").</summary>
     public static IServiceCollection AddBackgroundJob<TJob, TPayload>(this IServiceCollection services, string name)
         where TJob : class, IBackgroundJob<TPayload>
     {

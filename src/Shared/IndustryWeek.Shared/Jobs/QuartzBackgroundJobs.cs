@@ -48,7 +48,10 @@ internal sealed class QuartzJobRunner(IServiceProvider services, JobRegistry reg
         var name = data.GetString(QuartzBackgroundJobs.JobNameKey) ?? "";
         var registration = registry.ByName(name)
             ?? throw new JobExecutionException($"No background job is registered as '{name}'.") { UnscheduleAllTriggers = true };
-        var jobContext = new BackgroundJobContext(context.JobDetail.Key.Name, context.RetryAttempt, context.Recovering);
+        var jobContext = new BackgroundJobContext(context.JobDetail.Key.Name, context.RetryAttempt, context.Recovering)
+        {
+            IsLastAttempt = context.RetryPolicy is not { } policy || context.RetryAttempt >= policy.MaxAttempts,
+        };
         await registration.Run(services, data.GetString(QuartzBackgroundJobs.PayloadKey) ?? "null", jobContext, cancellationToken);
     }
 }

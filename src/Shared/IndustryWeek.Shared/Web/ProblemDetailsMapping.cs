@@ -9,7 +9,7 @@ namespace IndustryWeek.Shared.Web;
 
 public static class ErrorResults
 {
-    /// <summary>The problem details of a business failure: 404, 403, 409 or 422, with the French message as detail.</summary>
+    /// <summary>The problem details of a business failure: 404, 403, 409, 429 or 422, with the French message as detail.</summary>
     public static IResult ToProblem(this Error error)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -18,6 +18,7 @@ public static class ErrorResults
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Ressource introuvable"),
             ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Action non autorisée"),
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, "Conflit avec l'état actuel"),
+            ErrorKind.TooManyRequests => (StatusCodes.Status429TooManyRequests, "Trop de demandes"),
             _ => (StatusCodes.Status422UnprocessableEntity, "Règle métier non respectée"),
         };
         return Results.Problem(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IndustryWeek.Shared.Domain;
 
 namespace IndustryWeek.CommunicationKit.Domain;
@@ -6,10 +7,30 @@ internal enum DeliveryStatus
 {
     Queued,
     Sent,
+
+    /// <summary>The last attempt failed: <see cref="KitDelivery.WillRetry"/> says whether another one comes.</summary>
     Failed,
+
+    /// <summary>Not sent because the label was withdrawn before it could be.</summary>
+    Cancelled,
 }
 
-/// <summary>The delivery of one label version's kit to its organiser: sent once, however often its job runs.</summary>
+internal enum DeliveryReason
+{
+    /// <summary>The label was granted (or granted again): the kit and the good news.</summary>
+    Granted,
+
+    /// <summary>The labelled event's details changed: the rebuilt kit.</summary>
+    Updated,
+
+    /// <summary>The organiser or an administrator asked for it again.</summary>
+    Resend,
+}
+
+/// <summary>
+/// One mail of a kit to its organiser, sent once however often its job runs: identified by the kit's
+/// event and a key saying why (« label-v2 », « update-r7 », « resend-3 »).
+/// </summary>
 internal sealed class KitDelivery : IHasDomainEvents
 {
     private readonly List<IDomainEvent> _domainEvents = [];
@@ -24,17 +45,26 @@ internal sealed class KitDelivery : IHasDomainEvents
 
     public Guid EventId { get; private set; }
 
+    public string Key { get; private set; } = "";
+
+    public DeliveryReason Reason { get; private set; }
+
     public int LabelVersion { get; private set; }
 
     public string LabelNumber { get; private set; } = "";
 
     public string RecipientEmail { get; private set; } = "";
 
+    /// <summary>Who asked for a resend (an e-mail address), null for automatic deliveries.</summary>
+    public string? RequestedBy { get; private set; }
+
     public DeliveryStatus Status { get; private set; }
 
     public int Attempts { get; private set; }
 
     public string? LastError { get; private set; }
+
+    public bool WillRetry { get; private set; }
 
     public DateTime QueuedAtUtc { get; private set; }
 
@@ -43,40 +73,63 @@ internal sealed class KitDelivery : IHasDomainEvents
     /// <summary>When the status last changed.</summary>
     public DateTime UpdatedAtUtc { get; private set; }
 
-    public static KitDelivery Queue(Guid eventId, int labelVersion, string labelNumber, string recipientEmail, DateTime nowUtc)
+    public static string GrantKey(int labelVersion) => string.Create(CultureInfo.InvariantCulture, $"label-v{labelVersion}");
+
+    public static string UpdateKey(int revision) => string.Create(CultureInfo.InvariantCulture, $"update-r{revision}");
+
+    public static string ResendKey(int number) => string.Create(CultureInfo.InvariantCulture, $"resend-{number}");
+
+    public static KitDelivery Queue(Kit kit, string key, DeliveryReason reason, string? requestedBy, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(kit);
         var delivery = new KitDelivery
         {
-            EventId = eventId,
-            LabelVersion = labelVersion,
-            LabelNumber = labelNumber,
-            RecipientEmail = recipientEmail,
+            EventId = kit.EventId,
+            Key = key,
+            Reason = reason,
+            LabelVersion = kit.LabelVersion,
+            LabelNumber = kit.LabelNumber,
+            RecipientEmail = kit.Organiser.Email,
+            RequestedBy = requestedBy,
             Status = DeliveryStatus.Queued,
             QueuedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
         };
-        delivery._domainEvents.Add(new KitDeliveryChangedDomainEvent(delivery));
+        delivery.Changed();
         return delivery;
     }
 
-    public void MarkSent(DateTime nowUtc)
+    public void MarkSent(string recipientEmail, DateTime nowUtc)
     {
         Attempts++;
+        RecipientEmail = recipientEmail;
         Status = DeliveryStatus.Sent;
         SentAtUtc = nowUtc;
         UpdatedAtUtc = nowUtc;
         LastError = null;
-        _domainEvents.Add(new KitDeliveryChangedDomainEvent(this));
+        WillRetry = false;
+        Changed();
     }
 
-    public void MarkFailed(string reason, DateTime nowUtc)
+    public void MarkFailed(string reason, bool willRetry, DateTime nowUtc)
     {
         Attempts++;
         Status = DeliveryStatus.Failed;
         UpdatedAtUtc = nowUtc;
         LastError = reason.Length > 2000 ? reason[..2000] : reason;
-        _domainEvents.Add(new KitDeliveryChangedDomainEvent(this));
+        WillRetry = willRetry;
+        Changed();
     }
+
+    public void Cancel(DateTime nowUtc)
+    {
+        Status = DeliveryStatus.Cancelled;
+        UpdatedAtUtc = nowUtc;
+        WillRetry = false;
+        Changed();
+    }
+
+    private void Changed() => _domainEvents.Add(new KitDeliveryChangedDomainEvent(this));
 }
 
 internal sealed record KitDeliveryChangedDomainEvent(KitDelivery Delivery) : IDomainEvent;

@@ -1,41 +1,65 @@
+using System.Net.Mime;
 using System.Text;
-using IndustryWeek.Labelling.Contracts;
+using IndustryWeek.CommunicationKit.Content;
+using IndustryWeek.CommunicationKit.Domain;
 using IndustryWeek.Shared.Mail;
-using IndustryWeek.Shared.PublishedLanguage;
 using IndustryWeek.Shared.Time;
 
 namespace IndustryWeek.CommunicationKit.Jobs;
 
-/// <summary>The French mail that tells an organiser their event is labelled.</summary>
+/// <summary>The French mail that brings an organiser their kit: the poster and the certificate attached, a link to the rest.</summary>
 internal static class KitMail
 {
-    public static OutgoingMail Compose(LabelGranted label)
+    public static OutgoingMail Compose(DeliveryReason reason, KitSubject subject, byte[] poster, byte[] certificate, string organiserEventUrl)
     {
-        var text = new StringBuilder()
-            .AppendLine("Bonjour,")
-            .AppendLine()
-            .AppendLine(ParisTime.French, $"Votre événement « {label.Event.Title} » ({label.Organiser.OrganisationName}) est labellisé Semaine de l'industrie {label.EditionYear}.")
-            .AppendLine(ParisTime.French, $"Numéro de label : {label.LabelNumber}")
-            .AppendLine()
-            .AppendLine(label.Event.Sessions.Count > 1 ? "Séances :" : "Séance :");
-        foreach (var session in label.Event.Sessions.OrderBy(s => s.Start))
+        ArgumentNullException.ThrowIfNull(subject);
+        var title = subject.Event.Title.Trim();
+        var mailSubject = reason switch
         {
-            text.AppendLine(ParisTime.French, $"  - {ParisTime.FormatSession(session.Start, session.End)}");
+            DeliveryReason.Granted => $"Votre événement « {title} » est labellisé ({subject.LabelNumber}) : votre kit de communication",
+            DeliveryReason.Updated => $"Votre kit de communication est mis à jour : « {title} »",
+            _ => $"Votre kit de communication : « {title} » ({subject.LabelNumber})",
+        };
+        var text = new StringBuilder().AppendLine("Bonjour,").AppendLine();
+        switch (reason)
+        {
+            case DeliveryReason.Granted:
+                text.AppendLine(ParisTime.French, $"Votre événement « {title} » ({subject.Organiser.OrganisationName}) est labellisé {subject.Edition.Name}.");
+                break;
+            case DeliveryReason.Updated:
+                text.AppendLine(ParisTime.French, $"Vous avez modifié votre événement « {title} » ({subject.Organiser.OrganisationName}) : votre kit de communication a été refait avec ces changements. Remplacez les affiches déjà imprimées si elles ne sont plus à jour.");
+                break;
+            default:
+                text.AppendLine(ParisTime.French, $"Comme demandé, voici à nouveau le kit de communication de votre événement « {title} » ({subject.Organiser.OrganisationName}).");
+                break;
         }
 
-        text.AppendLine(ParisTime.French, $"Lieu : {Place(label.Event.Location)}")
+        text.AppendLine(ParisTime.French, $"Numéro de label : {subject.LabelNumber}")
             .AppendLine()
-            .AppendLine("Votre événement apparaîtra sur la carte publique des événements labellisés.")
-            .AppendLine("Votre kit de communication reste disponible dans votre espace organisateur.")
+            .AppendLine(subject.Event.Sessions.Count > 1 ? "Séances :" : "Séance :");
+        foreach (var session in KitWording.Sessions(subject.Event))
+        {
+            text.AppendLine(ParisTime.French, $"  - {session}");
+        }
+
+        text.AppendLine(ParisTime.French, $"Lieu : {KitWording.Place(subject.Event.Location)}")
+            .AppendLine()
+            .AppendLine("Vous trouverez en pièces jointes votre affiche personnalisée (avec le code QR de la page publique de votre événement) et votre attestation de labellisation.")
+            .AppendLine()
+            .AppendLine("Le kit complet (textes prêts à publier sur les réseaux sociaux, modèle de communiqué de presse, fichier calendrier) se télécharge depuis votre espace organisateur :")
+            .AppendLine(organiserEventUrl)
+            .AppendLine()
+            .AppendLine(ParisTime.French, $"La page publique de votre événement : {subject.PublicPageUrl}")
+            .AppendLine(ParisTime.French, $"N'oubliez pas le mot-dièse {subject.Edition.Hashtag} dans vos publications.")
             .AppendLine()
             .AppendLine("L'équipe de la Semaine de l'industrie");
-        return new OutgoingMail(label.Organiser.Email, $"Votre événement « {label.Event.Title} » est labellisé ({label.LabelNumber})", text.ToString());
+        return new OutgoingMail(subject.Organiser.Email, mailSubject, text.ToString())
+        {
+            Attachments =
+            [
+                new MailAttachment($"affiche-{subject.LabelNumber}.pdf", MediaTypeNames.Application.Pdf, poster),
+                new MailAttachment($"attestation-{subject.LabelNumber}.pdf", MediaTypeNames.Application.Pdf, certificate),
+            ],
+        };
     }
-
-    private static string Place(EventLocation location) => location.Mode switch
-    {
-        LocationMode.Online => "en ligne",
-        _ => string.Join(", ", new[] { location.Street, $"{location.PostalCode} {location.City}".Trim() }.Where(p => !string.IsNullOrWhiteSpace(p)))
-            + (location.Mode == LocationMode.Hybrid ? " et en ligne" : ""),
-    };
 }

@@ -257,7 +257,8 @@ internal sealed class Event : AggregateRoot<Guid>
             return false;
         }
 
-        Kit = kit;
+        // A kit sent once stays downloadable for its label version, whatever a later resend does.
+        Kit = Kit is { Downloadable: true } sent && sent.LabelVersion == kit.LabelVersion ? kit with { Downloadable = true } : kit;
         return true;
     }
 

@@ -70,5 +70,8 @@ internal sealed record EventDetails
 /// <summary>What the organiser reported after the event.</summary>
 internal sealed record ParticipationReport(int Participants, int? YoungPeople, int? JobSeekers, int? Teachers, DateTime ReportedAtUtc);
 
-/// <summary>The kit of a label version: Queued, Sent, or Failed with the reason (retried).</summary>
-internal sealed record KitStatus(int LabelVersion, string Status, string? Error, int Attempts, DateTime AtUtc);
+/// <summary>
+/// The latest mail of the current label's kit: Queued, Sent, Failed with the reason (retried while
+/// <paramref name="WillRetry"/>) or Cancelled; <paramref name="Downloadable"/> once one was sent.
+/// </summary>
+internal sealed record KitStatus(int LabelVersion, string Status, string? Error, int Attempts, DateTime AtUtc, bool WillRetry = false, bool Downloadable = false);

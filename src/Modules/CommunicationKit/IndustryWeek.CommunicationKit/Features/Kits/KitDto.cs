@@ -1,0 +1,39 @@
+using IndustryWeek.CommunicationKit.Domain;
+
+namespace IndustryWeek.CommunicationKit.Features.Kits;
+
+/// <summary>One mail of a kit: why, to whom, and where it stands (`Queued`, `Sent`, `Failed` with `error` and `willRetry`, `Cancelled`).</summary>
+internal sealed record KitDeliveryDto(
+    Guid EventId,
+    string Key,
+    string Reason,
+    int LabelVersion,
+    string LabelNumber,
+    string RecipientEmail,
+    string? RequestedBy,
+    string Status,
+    int Attempts,
+    string? Error,
+    bool WillRetry,
+    DateTime QueuedAtUtc,
+    DateTime? SentAtUtc,
+    DateTime UpdatedAtUtc);
+
+/// <summary>An event's kit: its label, whether it can be downloaded, and its mails, newest first.</summary>
+internal sealed record KitDto(
+    Guid EventId,
+    string Title,
+    string OrganisationName,
+    string LabelNumber,
+    int LabelVersion,
+    string State,
+    string? WithdrawnReason,
+    bool Downloadable,
+    DateTime? NextResendAtUtc,
+    IReadOnlyList<KitDeliveryDto> Deliveries);
+
+internal static class KitMapping
+{
+    public static KitDeliveryDto ToDto(this KitDelivery d) =>
+        new(d.EventId, d.Key, d.Reason.ToString(), d.LabelVersion, d.LabelNumber, d.RecipientEmail, d.RequestedBy, d.Status.ToString(), d.Attempts, d.LastError, d.WillRetry, d.QueuedAtUtc, d.SentAtUtc, d.UpdatedAtUtc);
+}

@@ -1,0 +1,29 @@
+using IndustryWeek.CommunicationKit.Domain;
+using IndustryWeek.CommunicationKit.Persistence;
+using IndustryWeek.Shared.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace IndustryWeek.CommunicationKit.Jobs;
+
+/// <summary>Queues one mail of a kit and schedules the job that builds and sends it.</summary>
+internal sealed class KitDeliveries(CommunicationKitDbContext db, IBackgroundJobs jobs, TimeProvider time)
+{
+    /// <summary>
+    /// Records the delivery (once per key) with the kit's pending changes, then schedules its job.
+    /// Run again after a crash, it finds the delivery and schedules the same job key: one mail.
+    /// </summary>
+    public async Task<KitDelivery> QueueAsync(Kit kit, string key, DeliveryReason reason, string? requestedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kit);
+        var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.EventId == kit.EventId && d.Key == key, cancellationToken);
+        if (delivery is null)
+        {
+            delivery = KitDelivery.Queue(kit, key, reason, requestedBy, time.GetUtcNow().UtcDateTime);
+            db.Deliveries.Add(delivery);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await jobs.ScheduleAsync<DeliverKitJob, DeliverKitRequest>(DeliverKitJob.KeyFor(kit.EventId, key), new DeliverKitRequest(kit.EventId, key), cancellationToken);
+        return delivery;
+    }
+}
