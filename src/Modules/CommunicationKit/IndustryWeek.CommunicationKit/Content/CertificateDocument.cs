@@ -56,6 +56,8 @@ internal static class CertificateDocument
         var signatureTop = pageHeight - Margin - 60;
         text.Draw($"Fait le {ParisTime.FormatDate(granted)}", PdfText.Font(12), XBrushes.Black, pageWidth / 2, signatureTop, (pageWidth / 2) - Margin, maxLines: 1, align: TextAlign.Right);
         text.Draw("Le comité d'organisation de la Semaine de l'industrie", PdfText.Font(12, bold: true), XBrushes.Black, Margin, signatureTop + 20, width, maxLines: 1, align: TextAlign.Right);
-        text.Draw($"Vérification : {subject.PublicPageUrl}", PdfText.Font(8), grey, Margin, pageHeight - Margin - 4, width, maxLines: 1);
+        // Its line (top to descenders) ends at the bottom margin.
+        var footer = PdfText.Font(8);
+        text.Draw($"Vérification : {subject.PublicPageUrl}", footer, grey, Margin, pageHeight - Margin - (footer.Size * 1.25), width, maxLines: 1);
     }
 }

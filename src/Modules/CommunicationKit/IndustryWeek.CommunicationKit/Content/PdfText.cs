@@ -57,13 +57,17 @@ internal sealed partial class PdfText(XGraphics graphics)
         return lines;
     }
 
-    /// <summary>The largest size from <paramref name="maxSize"/> down to <paramref name="minSize"/> at which the text takes at most <paramref name="maxLines"/> lines.</summary>
-    public XFont FitFont(string text, bool bold, double maxSize, double minSize, double width, int maxLines)
+    /// <summary>
+    /// The largest size from <paramref name="maxSize"/> down to <paramref name="minSize"/> at which the text takes
+    /// at most <paramref name="maxLines"/> lines, and at most <paramref name="maxHeight"/> points when given.
+    /// </summary>
+    public XFont FitFont(string text, bool bold, double maxSize, double minSize, double width, int maxLines, double maxHeight = double.MaxValue)
     {
         for (var size = maxSize; size > minSize; size -= 1)
         {
             var font = Font(size, bold);
-            if (Wrap(text, font, width).Count <= maxLines)
+            var lines = Wrap(text, font, width).Count;
+            if (lines <= maxLines && lines * size * 1.2 <= maxHeight)
             {
                 return font;
             }

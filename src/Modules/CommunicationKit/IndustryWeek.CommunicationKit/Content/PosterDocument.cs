@@ -45,13 +45,18 @@ internal static class PosterDocument
         var red = new XSolidBrush(Red);
         var grey = new XSolidBrush(Grey);
 
-        // Header: the edition and its theme on the DSFR blue.
-        g.DrawRectangle(blue, 0, 0, pageWidth, 150);
-        g.DrawRectangle(red, 0, 150, pageWidth, 6);
-        var y = text.Draw(subject.Edition.Name, text.FitFont(subject.Edition.Name, true, 28, 16, width, 2), XBrushes.White, Margin, 28, width, maxLines: 2);
+        // Header: the edition and its theme on the DSFR blue, inside the margin and above the band's lower edge
+        // (white text below it would be lost on the red stripe and the white page).
+        const double bandHeight = 150;
+        g.DrawRectangle(blue, 0, 0, pageWidth, bandHeight);
+        g.DrawRectangle(red, 0, bandHeight, pageWidth, 6);
+        var y = text.Draw(subject.Edition.Name, text.FitFont(subject.Edition.Name, true, 28, 16, width, 2), XBrushes.White, Margin, Margin, width, maxLines: 2);
         if (!string.IsNullOrWhiteSpace(subject.Edition.Theme))
         {
-            text.Draw(subject.Edition.Theme, text.FitFont(subject.Edition.Theme, false, 16, 10, width, 3), XBrushes.White, Margin, y + 8, width, maxLines: 3);
+            var themeTop = y + 6;
+            var themeBottom = bandHeight - 6;
+            var themeFont = text.FitFont(subject.Edition.Theme, false, 16, 10, width, 3, maxHeight: themeBottom - themeTop);
+            text.Draw(subject.Edition.Theme, themeFont, XBrushes.White, Margin, themeTop, width, maxLines: Math.Clamp(PdfText.LinesBetween(themeTop, themeBottom, themeFont), 1, 3));
         }
 
         // The bottom block has a fixed place; what is above must stop before it.
