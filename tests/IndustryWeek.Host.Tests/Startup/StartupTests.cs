@@ -49,4 +49,26 @@ public sealed class StartupTests
             Directory.Delete(contentRoot, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Start_WhenKitFontIsMissing_ExitsWithOneLineNamingTheSetting()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("industryweek-fonts-").FullName;
+        try
+        {
+            await using var host = HostProcess.Start(contentRoot, [new("CommunicationKit:Fonts:Regular", "/nulle-part/Marianne-Regular.ttf"), new("CommunicationKit:Fonts:Bold", "/nulle-part/Marianne-Bold.ttf")]);
+
+            var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, exitCode);
+            var line = Assert.Single(host.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains("CommunicationKit:Fonts:Regular", line);
+            Assert.Contains("/nulle-part/Marianne-Regular.ttf", line);
+            Assert.DoesNotContain("   at ", host.Output + host.Errors);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
 }

@@ -48,7 +48,7 @@ internal static class KitBuilder
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8))
         {
-            // Entries dated with the label's grant, so the same kit gives the same bytes.
+            // Entries dated with the label's grant, not the build: a rebuilt kit shows when it was granted.
             var stamp = new DateTimeOffset(DateTime.SpecifyKind(subject.GrantedAtUtc, DateTimeKind.Utc));
             Add(zip, BuiltKit.ReadMeFile, Text(KitTexts.ReadMe(subject, files)), stamp);
             Add(zip, BuiltKit.PosterFile, poster, stamp);

@@ -48,7 +48,7 @@ internal sealed class KitFonts : IFontResolver
                 return (regular!, bold!);
             }
 
-            problem = $"Police introuvable pour les PDF du kit : {string.Join(", ", missing.Select(p => string.IsNullOrWhiteSpace(p) ? "(CommunicationKit:Fonts:Regular et :Bold sont requis ensemble)" : p))}.";
+            problem = $"Configuration invalide : CommunicationKit:Fonts:Regular et CommunicationKit:Fonts:Bold doivent désigner deux fichiers TrueType existants (introuvable : {string.Join(", ", missing.Select(p => string.IsNullOrWhiteSpace(p) ? "(non renseigné)" : p))}).";
             return null;
         }
 
