@@ -18,6 +18,7 @@ public sealed class PinTests
 
         Assert.True(applied);
         Assert.Equal(1, pin.LabelVersion);
+        Assert.Equal(1, pin.RecordVersion);
         Assert.Equal("SDI-2020-000001", pin.LabelNumber);
         Assert.Equal("Visite de l'usine de Lille", pin.Title);
         Assert.Equal("Lille", pin.City);
@@ -43,7 +44,7 @@ public sealed class PinTests
     }
 
     [Fact]
-    public void Apply_WhenSameVersionAgain_ReturnsFalseAndChangesNothing()
+    public void Apply_WhenSameRecordVersionAgain_ReturnsFalseAndChangesNothing()
     {
         var pin = Pin.Create(EventId);
         pin.Apply(Details(1), Now);
@@ -51,7 +52,7 @@ public sealed class PinTests
         var applied = pin.Apply(Details(1, "Titre rejoué", Online), Now.AddHours(1));
 
         Assert.False(applied);
-        Assert.Equal(1, pin.LabelVersion);
+        Assert.Equal(1, pin.RecordVersion);
         Assert.Equal("Visite de l'usine de Lille", pin.Title);
         Assert.Equal("Lille", pin.City);
         Assert.Equal(50.6292, pin.Latitude);
@@ -60,7 +61,7 @@ public sealed class PinTests
     }
 
     [Fact]
-    public void Apply_WhenOlderVersionArrivesLate_ReturnsFalseAndKeepsTheNewerDetails()
+    public void Apply_WhenOlderRecordVersionArrivesLate_ReturnsFalseAndKeepsTheNewerDetails()
     {
         var pin = Pin.Create(EventId);
         pin.Apply(Details(2, "Visite de l'usine de Roubaix"), Now);
@@ -68,12 +69,12 @@ public sealed class PinTests
         var applied = pin.Apply(Details(1), Now.AddHours(1));
 
         Assert.False(applied);
-        Assert.Equal(2, pin.LabelVersion);
+        Assert.Equal(2, pin.RecordVersion);
         Assert.Equal("Visite de l'usine de Roubaix", pin.Title);
     }
 
     [Fact]
-    public void Apply_WhenNewerVersion_UpdatesTheEvent()
+    public void Apply_WhenNewerRecordVersion_UpdatesTheEvent()
     {
         var pin = Pin.Create(EventId);
         pin.Apply(Details(1), Now);
@@ -82,7 +83,7 @@ public sealed class PinTests
         var applied = pin.Apply(Details(2, "Visite de l'usine de Roubaix"), Now.AddDays(1));
 
         Assert.True(applied);
-        Assert.Equal(2, pin.LabelVersion);
+        Assert.Equal(2, pin.RecordVersion);
         Assert.Equal("Visite de l'usine de Roubaix", pin.Title);
         Assert.Equal(Now.AddDays(1), pin.PublishedAtUtc);
     }
@@ -122,5 +123,47 @@ public sealed class PinTests
         Assert.Equal(50.6292, pin.Latitude);
         Assert.Equal(3.0573, pin.Longitude);
         Assert.True(pin.Online);
+    }
+
+    [Fact]
+    public void Apply_WhenFirstVersion_KeepsWhatThePublicPageShows()
+    {
+        var pin = Pin.Create(EventId);
+
+        pin.Apply(Details(1), Now);
+
+        Assert.Equal("Les lignes de production, les métiers de la maintenance et les apprentis du site.", pin.Description);
+        Assert.Equal(["Pupils", "JobSeekers"], pin.Audiences);
+        Assert.Equal(["MiningAndMetallurgy"], pin.Sectors);
+        Assert.Equal(["Mixité des métiers"], pin.Topics);
+        Assert.Equal(LocationMode.OnSite, pin.Mode);
+        Assert.Equal("1 rue de l'Usine", pin.Street);
+        Assert.Equal("59000", pin.PostalCode);
+        Assert.Equal("59350", pin.InseeCode);
+        Assert.Null(pin.OnlineUrl);
+        Assert.True(pin.IsFree);
+        Assert.True(pin.BookingRequired);
+        Assert.Equal("https://acieries-du-nord.example.fr/visites", pin.BookingUrl);
+        Assert.Equal(30, pin.BookingCapacity);
+        Assert.Equal("visites@acieries-du-nord.example.fr", pin.ContactEmail);
+        Assert.Equal("03 20 00 00 00", pin.ContactPhone);
+        Assert.True(pin.Accessible);
+        Assert.Equal(2020, pin.EditionYear);
+        Assert.Equal(EditionId, pin.EditionId);
+    }
+
+    [Fact]
+    public void ToDescription_WhenApplied_GivesBackTheEventShown()
+    {
+        var pin = Pin.Create(EventId);
+        pin.Apply(Details(1), Now);
+
+        var description = pin.ToDescription();
+
+        Assert.Equal(pin.Title, description.Title);
+        Assert.Equal(pin.Sessions, description.Sessions);
+        Assert.Equal(pin.Street, description.Location.Street);
+        Assert.Equal(new EventBooking(true, "https://acieries-du-nord.example.fr/visites", 30), description.Booking);
+        Assert.Equal(new EventContact("visites@acieries-du-nord.example.fr", "03 20 00 00 00"), description.PublicContact);
     }
 }

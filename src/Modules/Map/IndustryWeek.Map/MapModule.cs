@@ -1,4 +1,5 @@
-using IndustryWeek.Labelling.Contracts;
+using IndustryWeek.Map.Features.ExportMap;
+using IndustryWeek.Map.Features.GetEventCalendar;
 using IndustryWeek.Map.Features.GetMapEvents;
 using IndustryWeek.Map.Jobs;
 using IndustryWeek.Map.Persistence;
@@ -13,14 +14,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryWeek.Map;
 
-/// <summary>Map: the public pins of labelled events, served as GeoJSON.</summary>
+/// <summary>Map: the public entries of labelled events, kept from other modules' notifications, served as GeoJSON, iCalendar and open data.</summary>
 public static class MapModule
 {
     public static IServiceCollection AddMapModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDatabase<MapDbContext>("Map", MapDbContext.TablePrefix);
         services.AddHandlersFrom(typeof(MapModule).Assembly);
-        services.AddBackgroundJob<PublishPinJob, LabelGranted>(PublishPinJob.Name);
+        services.AddScoped<PinPublications>();
+        services.AddSingleton<MapCache>();
+        services.AddSingleton<MapQuery>();
+        services.AddBackgroundJob<PublishPinJob, PinChange>(PublishPinJob.Name);
         return services;
     }
 
@@ -28,6 +32,8 @@ public static class MapModule
     {
         var api = endpoints.MapGroup("/api/map").WithTags("Map");
         GetMapEventsEndpoint.Map(api);
+        GetEventCalendarEndpoint.Map(api);
+        ExportMapEndpoints.Map(api);
         return endpoints;
     }
 }

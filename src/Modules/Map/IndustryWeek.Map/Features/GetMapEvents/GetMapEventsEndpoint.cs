@@ -1,40 +1,75 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using MediatR;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 
 namespace IndustryWeek.Map.Features.GetMapEvents;
 
+/// <summary>API.md « Map »: the GeoJSON collection of an edition, filtered or not, and one event's Feature.</summary>
 internal static class GetMapEventsEndpoint
 {
-    public static void Map(RouteGroupBuilder group) =>
-        group.MapGet("/events", async (
-                string? edition,
-                string? region,
-                string? department,
-                string? format,
-                bool? online,
-                HttpContext http,
-                IMediator mediator,
-                CancellationToken cancellationToken) =>
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/events", async (HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
             {
-                var collection = await mediator.Send(new GetMapEventsQuery(edition, region, department, format, online), cancellationToken);
-                var body = JsonSerializer.SerializeToUtf8Bytes(collection, JsonSerializerOptions.Web);
-                var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
-                http.Response.Headers.CacheControl = "public, max-age=30";
-                http.Response.Headers.ETag = etag;
-                if (http.Request.Headers.IfNoneMatch.Contains(etag))
+                var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                var edition = EditionRef.Parse(http.Request.Query["edition"], errors);
+                var filter = MapFilter.Parse(http.Request.Query, errors);
+                var preview = MapHttp.Preview(http, errors);
+                if (errors.Count > 0)
                 {
-                    return Results.StatusCode(StatusCodes.Status304NotModified);
+                    return MapHttp.Invalid(errors);
                 }
 
-                return Results.Bytes(body, "application/geo+json");
+                var view = await map.ViewAsync(edition, preview, cancellationToken);
+                if (MapHttp.NotModified(http, view.ETag(filter), preview))
+                {
+                    return MapHttp.NotModifiedResult();
+                }
+
+                // Without filters, the precomputed document; with, the matching features' bytes.
+                return filter.IsEmpty ? Results.Bytes(view.Document, MapHttp.GeoJsonContentType) : new GeoJsonResult(view.Matching(filter));
             })
             .AllowAnonymous()
             .WithName("GetMapEvents")
-            .WithSummary("Les événements labellisés, en GeoJSON.")
-            .Produces<FeatureCollectionDto>(contentType: "application/geo+json");
+            .WithSummary("Les événements labellisés d'une édition (la plus récente dont la carte est publique par défaut), en GeoJSON, filtrés par région, département, format, public, secteur, dates, en ligne, texte et zone (bbox).")
+            .Produces<FeatureCollectionSchema>(contentType: MapHttp.GeoJsonContentType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem();
+
+        group.MapGet("/events/{id:guid}", async (Guid id, HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
+            {
+                var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                var preview = MapHttp.Preview(http, errors);
+                if (errors.Count > 0)
+                {
+                    return MapHttp.Invalid(errors);
+                }
+
+                if (await map.FindAsync(id, preview, cancellationToken) is not { } entry)
+                {
+                    return MapHttp.EventNotFound();
+                }
+
+                if (MapHttp.NotModified(http, string.Create(CultureInfo.InvariantCulture, $"\"e{id:N}-{entry.Pin.RecordVersion}-{entry.Pin.PublishedAtUtc.Ticks}\""), preview))
+                {
+                    return MapHttp.NotModifiedResult();
+                }
+
+                return Results.Bytes(entry.Feature, MapHttp.GeoJsonContentType);
+            })
+            .AllowAnonymous()
+            .WithName("GetMapEvent")
+            .WithSummary("Un événement de la carte, en GeoJSON (Feature).")
+            .Produces<FeatureDto>(contentType: MapHttp.GeoJsonContentType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The collection's shape, for the OpenAPI document (the body itself is written from precomputed bytes).</summary>
+    internal sealed record FeatureCollectionSchema(IReadOnlyList<FeatureDto> Features)
+    {
+        public string Type { get; } = "FeatureCollection";
+    }
 }

@@ -1,0 +1,52 @@
+using IndustryWeek.Map.Features.GetMapEvents;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IndustryWeek.Map.Features.ExportMap;
+
+/// <summary>
+/// The open-data exports of an edition's public map (docs/open-data.md): the CSV and the whole
+/// GeoJSON collection, as downloads. Same edition rule and visibility as the map itself.
+/// </summary>
+internal static class ExportMapEndpoints
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/export.csv", (HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
+                ExportAsync(http, map, "csv", MapCsv.ContentType, view => view.Map?.Derived("csv", m => MapCsv.Write(m.Entries)) ?? MapCsv.Write([]), cancellationToken))
+            .AllowAnonymous()
+            .WithName("ExportMapCsv")
+            .WithSummary("Les événements de la carte d'une édition en CSV (point-virgule, UTF-8), une ligne par événement avec toutes ses séances ; colonnes décrites dans docs/open-data.md.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem();
+
+        group.MapGet("/export.geojson", (HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
+                ExportAsync(http, map, "geojson", MapHttp.GeoJsonContentType, view => view.Document, cancellationToken))
+            .AllowAnonymous()
+            .WithName("ExportMapGeoJson")
+            .WithSummary("Les événements de la carte d'une édition en GeoJSON (FeatureCollection), à télécharger.")
+            .Produces(StatusCodes.Status200OK, contentType: MapHttp.GeoJsonContentType)
+            .ProducesValidationProblem();
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, MapQuery map, string extension, string contentType, Func<MapView, byte[]> content, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var edition = EditionRef.Parse(http.Request.Query["edition"], errors);
+        var preview = MapHttp.Preview(http, errors);
+        if (errors.Count > 0)
+        {
+            return MapHttp.Invalid(errors);
+        }
+
+        var view = await map.ViewAsync(edition, preview, cancellationToken);
+        if (MapHttp.NotModified(http, view.ETag(MapFilter.None, extension), preview))
+        {
+            return MapHttp.NotModifiedResult();
+        }
+
+        var name = view.Edition is { } shown ? $"semaine-industrie-{shown.Year}-evenements.{extension}" : $"semaine-industrie-evenements.{extension}";
+        return Results.File(content(view), contentType, name);
+    }
+}

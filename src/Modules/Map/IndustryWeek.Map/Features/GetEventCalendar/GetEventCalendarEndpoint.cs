@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using IndustryWeek.Map.Domain;
+using IndustryWeek.Map.Features.GetMapEvents;
+using IndustryWeek.Shared.Calendar;
+using IndustryWeek.Shared.PublishedLanguage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IndustryWeek.Map.Features.GetEventCalendar;
+
+/// <summary>GET /api/map/events/{id}.ics: every session of a public event, for the visitor's calendar.</summary>
+internal static class GetEventCalendarEndpoint
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/events/{id:guid}.ics", async (Guid id, HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
+            {
+                var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                var preview = MapHttp.Preview(http, errors);
+                if (errors.Count > 0)
+                {
+                    return MapHttp.Invalid(errors);
+                }
+
+                if (await map.FindAsync(id, preview, cancellationToken) is not { } entry)
+                {
+                    return MapHttp.EventNotFound();
+                }
+
+                http.Response.Headers.CacheControl = preview ? "private, no-cache" : "public, max-age=60";
+                var ics = EventCalendar.Write(entry);
+                return Results.File(Encoding.UTF8.GetBytes(ics), IcsCalendar.ContentType, EventCalendar.FileName(entry.Pin));
+            })
+            .AllowAnonymous()
+            .WithName("GetMapEventCalendar")
+            .WithSummary("Les séances d'un événement de la carte, au format iCalendar (.ics, heure de Paris).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+/// <summary>An event's sessions as calendar entries; the same UIDs as the organiser's kit, so a calendar keeps one entry per session.</summary>
+internal static class EventCalendar
+{
+    public static string Write(MapEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var pin = entry.Pin;
+        var title = pin.Title.Trim();
+        var count = pin.Sessions.Count;
+        var calendar = pin.Sessions.Select((session, index) => new CalendarEntry(
+            string.Create(CultureInfo.InvariantCulture, $"{pin.EventId:N}-{index + 1}@semaine-industrie"),
+            count > 1 ? string.Create(CultureInfo.InvariantCulture, $"{title} ({index + 1}/{count})") : title,
+            session)
+        {
+            Description = $"{pin.Description.Trim()}\n\nOrganisé par {pin.OrganisationName}. Événement labellisé Semaine de l'industrie {pin.EditionYear} ({pin.LabelNumber}).\n{entry.Url}",
+            Location = Place(pin),
+            Url = entry.Url,
+            Latitude = pin.Latitude,
+            Longitude = pin.Longitude,
+        });
+        return IcsCalendar.Write(calendar, pin.PublishedAtUtc, title);
+    }
+
+    public static string FileName(Pin pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        return string.IsNullOrEmpty(pin.LabelNumber) ? $"evenement-{pin.EventId:N}.ics" : $"{pin.LabelNumber}.ics";
+    }
+
+    /// <summary>« 1 rue de l'Industrie, 59300 Valenciennes », « en ligne : https://… », both for a hybrid event.</summary>
+    public static string Place(Pin pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        var address = string.Join(", ", new[] { pin.Street?.Trim(), $"{pin.PostalCode} {pin.City}".Trim() }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var online = pin.OnlineUrl is { Length: > 0 } url ? $"en ligne : {url}" : "en ligne";
+        return pin.Mode switch
+        {
+            LocationMode.Online => online,
+            LocationMode.Hybrid => address.Length > 0 ? $"{address} et {online}" : online,
+            _ => address,
+        };
+    }
+}
