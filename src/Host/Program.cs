@@ -5,6 +5,7 @@ using IndustryWeek.Map;
 using IndustryWeek.Registration;
 using IndustryWeek.Shared;
 using IndustryWeek.Shared.Persistence;
+using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.StaticFiles;
 
 try
@@ -30,6 +31,7 @@ try
         return 0;
     }
 
+    app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     // .geojson (wwwroot/geo, France's outline for the maps) is not a type ASP.NET Core knows, and unknown types are not served.

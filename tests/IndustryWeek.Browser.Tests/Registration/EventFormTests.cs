@@ -128,7 +128,7 @@ public sealed partial class EventFormTests(Chromium chromium, ITestOutputHelper 
         // Zoomed out three levels at once (shift), the pin stays where it was clicked and France's outline shows around it.
         await map.Locator(".leaflet-control-zoom-out").ClickAsync(new() { Modifiers = [KeyboardModifier.Shift] });
         await WaitForPinAtAsync(page, centreX + 5, centreY + 4);
-        await page.ScreenshotAsync(new() { Path = Screenshot("event-form.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("event-form.png"), FullPage = true });
 
         // Saved as a draft: the event's page.
         await page.Locator("#event-form button[type=submit]").ClickAsync();
@@ -136,7 +136,7 @@ public sealed partial class EventFormTests(Chromium chromium, ITestOutputHelper 
         await Expect(page.Locator("main .fr-alert--success")).ToContainTextAsync("enregistré en brouillon");
         await Expect(page.Locator("main")).ToContainTextAsync("Valenciennes");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Visite de l'usine de Valenciennes");
-        await page.ScreenshotAsync(new() { Path = Screenshot("event-page.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("event-page.png"), FullPage = true });
 
         Assert.Empty(browser.Errors);
         Assert.Empty(browser.RequestsElsewhere);
@@ -179,13 +179,6 @@ public sealed partial class EventFormTests(Chromium chromium, ITestOutputHelper 
     {
         using var regions = JsonDocument.Parse(File.ReadAllText(Path.Combine(HostProcess.RepositoryRoot, "src", "Host", "wwwroot", "geo", "regions.geojson")));
         return regions.RootElement.GetProperty("features").GetArrayLength();
-    }
-
-    private static string Screenshot(string name)
-    {
-        var directory = Path.Combine(HostProcess.RepositoryRoot, "docs", "screenshots");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, name);
     }
 
     /// <summary>A coordinate as the map writes it: a dot and five decimals.</summary>

@@ -1,0 +1,66 @@
+using IndustryWeek.Map.Features.GetMapEvents;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Primitives;
+
+namespace IndustryWeek.Map.Features.PublicPages;
+
+/// <summary>
+/// `/carte`: the labelled events of an edition on a map (drawn by /js/events-map.js from the GeoJSON
+/// API with the same filters) and as a list rendered here, which works without JavaScript and reads
+/// well with a screen reader.
+/// </summary>
+[AllowAnonymous]
+internal sealed class MapPageModel(MapQuery query, IConfiguration configuration) : PageModel
+{
+    public const int PageSize = 50;
+
+    private static readonly string[] FilterNames = ["edition", "region", "department", "format", "audience", "sector", "from", "to", "online", "q", "preview"];
+
+    public MapView View { get; private set; } = null!;
+
+    public IReadOnlyList<EditionInfo> Editions { get; private set; } = [];
+
+    public IReadOnlyList<MapEntry> Matching { get; private set; } = [];
+
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount => Math.Max(1, (Matching.Count + PageSize - 1) / PageSize);
+
+    public IEnumerable<MapEntry> PageEntries => Matching.Skip((PageNumber - 1) * PageSize).Take(PageSize);
+
+    /// <summary>The filters as given (empty fields dropped), for the API, the links and the form.</summary>
+    public QueryCollection Filters { get; private set; } = QueryCollection.Empty;
+
+    public string FilterQuery { get; private set; } = "";
+
+    public string? TileUrl => configuration["Map:TileUrl"] is { Length: > 0 } url ? url : null;
+
+    public string TileAttribution => configuration["Map:TileAttribution"] ?? "© les contributeurs d'OpenStreetMap";
+
+    public string Value(string name) => Filters[name].ToString();
+
+    public bool Has(string name, string value) => Filters[name].Any(v => v is not null && v.Split(',').Contains(value, StringComparer.Ordinal));
+
+    public string PageLink(int page) => "/carte?" + (FilterQuery.Length > 0 ? FilterQuery + "&" : "") + "page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + "#liste";
+
+    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    {
+        Filters = new QueryCollection(FilterNames
+            .Select(name => (name, values: Request.Query[name].Where(v => !string.IsNullOrWhiteSpace(v)).ToArray()))
+            .Where(f => f.values.Length > 0)
+            .ToDictionary(f => f.name, f => new StringValues(f.values), StringComparer.Ordinal));
+        FilterQuery = string.Join("&", Filters.SelectMany(f => f.Value.Select(v => $"{f.Key}={Uri.EscapeDataString(v ?? "")}")));
+        var edition = EditionRef.Parse(Value("edition"), Errors);
+        var filter = MapFilter.Parse(Filters, Errors);
+        var preview = MapHttp.Preview(HttpContext, Errors);
+        View = await query.ViewAsync(edition, preview, cancellationToken);
+        Editions = await query.EditionsAsync(preview, cancellationToken);
+        Matching = Errors.Count == 0 ? View.Matching(filter) : [];
+        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+    }
+}

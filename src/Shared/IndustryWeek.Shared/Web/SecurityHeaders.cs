@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IndustryWeek.Shared.Web;
+
+/// <summary>
+/// The headers every answer carries: a Content-Security-Policy with no inline script or style (every
+/// script is a file under wwwroot), no framing, no MIME sniffing, and a referrer that does not leak paths.
+/// Map tiles, when configured (`Map:TileUrl`), are the only images allowed from elsewhere.
+/// </summary>
+public static class SecurityHeaders
+{
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<IConfiguration>()["Map:TileUrl"]);
+        return app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = policy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            await next(context);
+        });
+    }
+
+    public static string ContentSecurityPolicy(string? tileUrl)
+    {
+        var images = "'self' data:";
+        if (!string.IsNullOrWhiteSpace(tileUrl) && Uri.TryCreate(tileUrl.Replace("{s}", "a", StringComparison.Ordinal), UriKind.Absolute, out var tiles))
+        {
+            // https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png → https://*.tile.openstreetmap.org
+            var host = tileUrl.Contains("{s}.", StringComparison.Ordinal) ? "*." + tiles.Host[2..] : tiles.Host;
+            images += $" {tiles.Scheme}://{host}";
+        }
+
+        return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+}
