@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using IndustryWeek.Testing;
 
 namespace IndustryWeek.Host.Tests.Pipeline;
@@ -34,5 +35,55 @@ public sealed class SmtpDeliveryTests
         Assert.Contains("From: \"Semaine de l'industrie\" <semaine-industrie@tests.local>", raw.Replace("=?utf-8?B?U2VtYWluZSBkZSBsJ2luZHVzdHJpZQ==?=", "\"Semaine de l'industrie\"", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("Reply-To: contact@tests.local", raw, StringComparison.Ordinal);
         Assert.Empty(platform.Mails()); // nothing went to the pickup folder
+    }
+
+    [Fact]
+    public async Task Grant_WhenMailDeliveryIsSmtp_KitMailCarriesThePosterAndTheCertificateAsPdfsAndAFrenchText()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var smtp = await SmtpServer.StartAsync(Path.Combine(database.Directory, "maildir"));
+        await using var platform = new PlatformFactory(database, new Dictionary<string, string?>
+        {
+            ["Mail:Delivery"] = "Smtp",
+            ["Mail:SmtpHost"] = "127.0.0.1",
+            ["Mail:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:From"] = "semaine-industrie@tests.local",
+            ["Mail:ReplyTo"] = "contact@tests.local",
+            ["Site:PublicUrl"] = "https://semaine-industrie.example",
+        });
+        using var moderator = await platform.SignedInClientAsync();
+        var submitted = SampleEvents.FactoryVisit();
+        await platform.PublishAsync(submitted);
+
+        (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
+
+        await Eventually.WaitAsync(() => Task.FromResult(smtp.ReceivedFiles().Count == 1), "the SMTP server received the kit mail");
+        var raw = await File.ReadAllTextAsync(smtp.ReceivedFiles()[0]);
+        var parts = MailPart.Leaves(raw);
+        var pdfs = parts.Where(p => p.FileName is not null).ToList();
+        Assert.Equal(["affiche-SDI-2020-000001.pdf", "attestation-SDI-2020-000001.pdf"], pdfs.Select(p => p.FileName));
+        Assert.Equal(["affiche-SDI-2020-000001.pdf", "attestation-SDI-2020-000001.pdf"], MailFile.Parse(raw).AttachmentNames);
+        foreach (var pdf in pdfs)
+        {
+            Assert.StartsWith("application/pdf", pdf.ContentType, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal("base64", pdf.TransferEncoding);
+            Assert.StartsWith("attachment", pdf.Headers["content-disposition"], StringComparison.OrdinalIgnoreCase);
+            Assert.True(pdf.Content.Length > 1000, $"{pdf.FileName}: {pdf.Content.Length} bytes");
+            Assert.Equal("%PDF-", Encoding.ASCII.GetString(pdf.Content, 0, 5));
+        }
+
+        var text = Assert.Single(parts, p => p.FileName is null);
+        Assert.StartsWith("text/plain", text.ContentType, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("charset=utf-8", text.ContentType, StringComparison.OrdinalIgnoreCase);
+        var body = Encoding.UTF8.GetString(text.Content);
+        Assert.Contains("Votre événement « Visite de l'usine de Valenciennes » (Usine Exemple SAS) est labellisé Semaine de l'industrie 2020.", body, StringComparison.Ordinal);
+        Assert.Contains("Numéro de label : SDI-2020-000001", body, StringComparison.Ordinal);
+        Assert.Contains("Vous trouverez en pièces jointes votre affiche personnalisée (avec le code QR de la page publique de votre événement) et votre attestation de labellisation.", body, StringComparison.Ordinal);
+        Assert.Contains($"se télécharge depuis votre espace organisateur :\nhttps://semaine-industrie.example/mon-espace/evenements/{submitted.EventId}\n", body.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"La page publique de votre événement : https://semaine-industrie.example/evenements/{submitted.EventId}", body, StringComparison.Ordinal);
+        var headers = MailPart.Message(raw).Headers;
+        Assert.Contains("<semaine-industrie@tests.local>", headers["from"], StringComparison.Ordinal);
+        Assert.Equal("contact@tests.local", headers["reply-to"]);
+        Assert.Equal("organisatrice@usine-exemple.fr", headers["to"]);
     }
 }

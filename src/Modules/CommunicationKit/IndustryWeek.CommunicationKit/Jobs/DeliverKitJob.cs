@@ -63,13 +63,33 @@ internal sealed class DeliverKitJob(CommunicationKitDbContext db, IMailSender ma
                 unsaved.State = EntityState.Detached; // e.g. another node stored the same kit first: record the failure alone
             }
 
-            delivery.MarkFailed(e.Message, willRetry: !context.IsLastAttempt, time.GetUtcNow().UtcDateTime);
+            delivery.MarkFailed(FailureReason(e), willRetry: !context.IsLastAttempt, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);
             throw; // the scheduler retries with back-off
         }
 
         delivery.MarkSent(kit.Organiser.Email, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// What went wrong, down to its cause, as the organiser and the administrators read it: SmtpClient
+    /// only says « Failure sending mail. » and keeps « Connection refused » or the server's answer inside.
+    /// </summary>
+    internal static string FailureReason(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var messages = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            var message = current.Message.Trim();
+            if (message.Length > 0 && !messages.Contains(message, StringComparer.Ordinal))
+            {
+                messages.Add(message);
+            }
+        }
+
+        return messages.Count == 0 ? exception.GetType().Name : messages[0] + string.Concat(messages.Skip(1).Select(m => $" ({m})"));
     }
 
     /// <summary>The stored kit when it is up to date; otherwise it is built again and stored.</summary>
