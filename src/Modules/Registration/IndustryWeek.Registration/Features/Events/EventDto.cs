@@ -111,7 +111,8 @@ internal static class EventMapping
             LabelNumber = e.LabelNumber,
             Criteria = e.CriteriaRevision == 0 ? null : e.Criteria,
             ReviewPending = e.ReviewPending,
-            Kit = e.Kit,
+            // The kit is downloadable while the label stands: revoked, suspended or cancelled, it is not.
+            Kit = e.Kit is { Downloadable: true } kit && e.Status != EventStatus.Labelled ? kit with { Downloadable = false } : e.Kit,
             ModeratorMessage = e.ModeratorMessage,
             ScheduleWarning = e.ScheduleWarning,
             CancellationReason = e.CancellationReason,
