@@ -21,7 +21,8 @@ using Microsoft.Extensions.DependencyInjection;
 // 3. Takes GET /api/map/events (the whole current edition), writes the same bytes to
 //    src/Host/wwwroot/bench-map-<guid>.geojson (served by the host's static file middleware; deleted at
 //    the end, never committed), checks both URLs answer the same bytes.
-// 4. Runs wrk on each URL in turn, `rounds` times, after a warm-up, and prints requests per second.
+// 4. Runs wrk on each URL in turn, `rounds` times, after a warm-up, and prints requests per second;
+//    then, for information, a few filtered requests.
 var options = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 var pins = int.Parse(options.GetValueOrDefault("pins", "5000"), CultureInfo.InvariantCulture);
 var seconds = int.Parse(options.GetValueOrDefault("seconds", "15"), CultureInfo.InvariantCulture);
@@ -80,6 +81,14 @@ try
             results.Add((name, rate, latency));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}, {name}: {rate:0} requests/s (latency p50 {latency})"));
         }
+    }
+
+    // For information (no static counterpart): filtered requests walk the 5,000 entries and copy the matching features.
+    foreach (var filter in new[] { "?region=32", "?format=Workshop&from=2020-11-18&to=2020-11-19", "?q=atelier%20lyon&online=false", "?bbox=2.2,48.7,2.5,49" })
+    {
+        var (rate, latency) = await WrkAsync($"{api}{filter}", seconds, connections);
+        var matching = Regex.Count(await client.GetStringAsync(new Uri("/api/map/events" + filter, UriKind.Relative)), "\"type\":\"Feature\"");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filtered {filter} ({matching} features): {rate:0} requests/s (latency p50 {latency})"));
     }
 
     var apiRate = results.Where(r => r.Name == "API").Average(r => r.Rate);

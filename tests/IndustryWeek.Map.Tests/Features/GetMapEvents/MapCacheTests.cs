@@ -87,6 +87,21 @@ public sealed class MapCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CurrentAsync_WhenTheVersionMoved_HasTheEditionsInUseBuiltBeforeServingIt()
+    {
+        await PublishPinAsync();
+        var before = await _cache.CurrentAsync(CancellationToken.None);
+        await before.MapAsync(Assert.Single(before.Editions));
+
+        await PublishPinAsync();
+        _cache.Changed();
+        var after = await _cache.CurrentAsync(CancellationToken.None);
+
+        var built = Assert.Single(after.BuiltEditions);
+        Assert.Equal(2, (await after.MapAsync(built)).Entries.Count);
+    }
+
+    [Fact]
     public async Task MapAsync_WhenAskedTwiceForOneVersion_BuildsTheEditionOnce()
     {
         await PublishPinAsync();

@@ -25,13 +25,15 @@ namespace IndustryWeek.Map.Features.GetMapEvents;
 /// <para>
 /// A request reads the version from the database at most once per second per host (one request
 /// does it while the others go on with the copy they have), so most requests cost no query at all;
-/// when the version moved, the next generation is built and swapped in. A change made on this host
-/// calls <see cref="Changed"/>, so the very next request checks at once; a change made on another host
-/// is seen within a second. Because the version is read before the pins, a copy is never older than
-/// the version it is labelled with. A request without filters writes the precomputed document; a
-/// filtered one walks the edition's entries and writes the matching features' bytes, so its cost
-/// grows with the number of matching pins, not with the cost of serializing them. ETags are made of
-/// the version, the edition, whether it is shown, and the filter: no hashing of bodies.
+/// when the version moved, that request builds the next generation, with the editions the previous
+/// one had built, and swaps it in: the others are served the previous copy meanwhile, never kept
+/// waiting. A change made on this host calls <see cref="Changed"/>, so the very next request checks
+/// at once; a change made on another host is seen within a second. Because the version is read
+/// before the pins, a copy is never older than the version it is labelled with. A request without
+/// filters writes the precomputed document; a filtered one walks the edition's entries and writes
+/// the matching features' bytes, so its cost grows with the number of matching pins, not with the
+/// cost of serializing them. ETags are made of the version, the edition, whether it is shown, and
+/// the filter: no hashing of bodies.
 /// </para>
 /// <para>
 /// Visibility (the edition's « carte visible à partir du », in Paris time) is decided per request
@@ -89,8 +91,19 @@ internal sealed class MapCache(IServiceScopeFactory scopes, SiteLinks links, Tim
                 var version = await db.State.AsNoTracking().Where(s => s.Id == MapState.SingletonId).Select(s => s.Version).FirstOrDefaultAsync(CancellationToken.None);
                 if (current is null || current.Version != version)
                 {
-                    current = await BuildGenerationAsync(db, version);
-                    _current = current;
+                    var started = time.GetTimestamp();
+                    var next = await BuildGenerationAsync(db, version);
+                    if (current is not null)
+                    {
+                        // The editions in use are built before the swap: meanwhile requests get the previous copy.
+                        foreach (var edition in current.BuiltEditions.Select(e => next.ById(e.Id)).OfType<EditionInfo>())
+                        {
+                            await next.MapAsync(edition);
+                        }
+                    }
+
+                    _current = current = next;
+                    logger.LogDebug("Carte : version {Version} chargée en {Elapsed} ms.", version, time.GetElapsedTime(started).TotalMilliseconds);
                 }
             }
             catch (Exception e) when (current is not null && e is not OperationCanceledException)
@@ -172,6 +185,10 @@ internal sealed class MapGeneration(
     public EditionInfo? ByYear(int year) => Editions.FirstOrDefault(e => e.Year == year);
 
     public EditionInfo? EditionOf(Guid eventId) => editionOfEvent.TryGetValue(eventId, out var id) ? ById(id) : null;
+
+    /// <summary>The editions whose map was built for this version.</summary>
+    public IEnumerable<EditionInfo> BuiltEditions =>
+        _maps.Where(m => m.Value.IsValueCreated && m.Value.Value.IsCompletedSuccessfully).Select(m => m.Value.Value.Result.Edition);
 
     /// <summary>The edition's map, built once per version (concurrent requests share the build; a failed build is tried again).</summary>
     public async Task<EditionMap> MapAsync(EditionInfo edition)
