@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using IndustryWeek.Shared.Security;
 using IndustryWeek.Testing;
 
 namespace IndustryWeek.Host.Tests.CommunicationKit;
@@ -69,7 +70,7 @@ public sealed class KitPagesTests
     }
 
     [Fact]
-    public async Task DeliveriesPage_ForAdministrators_ListsTheFailedMailWithItsReasonAndIsRefusedToOrganisers()
+    public async Task DeliveriesPage_ForAdministratorsAndOperators_ListsTheFailedMailWithItsReasonAndIsRefusedToOrganisers()
     {
         await using var scene = await KitScene.StartAsync(settings: new Dictionary<string, string?>
         {
@@ -87,8 +88,11 @@ public sealed class KitPagesTests
         Assert.Contains("Connection refused", reason, StringComparison.Ordinal); // the cause, not only « Failure sending mail. »
         using var administrator = await PageSession.SignedInAsync(scene.Platform);
         using var organiser = await PageSession.SignedInAsync(scene.Platform, "a@usine-a.fr", KitScene.Password);
+        await scene.Platform.CreateUserAsync("exploitation@semaine-industrie.local", KitScene.Password, [PlatformRoles.Operator]);
+        using var @operator = await PageSession.SignedInAsync(scene.Platform, "exploitation@semaine-industrie.local", KitScene.Password);
 
         var problems = await administrator.GetAsync("/admin/kits");
+        var seenByOperator = await @operator.GetAsync("/admin/kits");
         var sentOnly = await administrator.GetAsync("/admin/kits?statut=Sent");
         var resendWhileRetrying = await administrator.SubmitAsync(problems, "#deliveries tbody form");
         var ofOrganiser = await organiser.GetAsync("/admin/kits");
@@ -105,6 +109,11 @@ public sealed class KitPagesTests
         Assert.Equal(HttpStatusCode.OK, resendWhileRetrying.Response.StatusCode);
         Assert.Contains("Un envoi de ce kit est déjà en cours : il partira dès que possible, inutile d'en demander un autre.", resendWhileRetrying.Document.QuerySelector("#erreurs")!.TextContent, StringComparison.Ordinal);
         Assert.Single(resendWhileRetrying.Document.QuerySelectorAll("#deliveries tbody tr"));
+        // The operator watches the same mails, without the administrators' resend.
+        Assert.Equal(HttpStatusCode.OK, seenByOperator.Response.StatusCode);
+        var operatorRow = Cells(Assert.Single(seenByOperator.Document.QuerySelectorAll("#deliveries tbody tr")));
+        Assert.Equal(row[..5], operatorRow[..5]);
+        Assert.Empty(seenByOperator.Document.QuerySelectorAll("#deliveries form"));
         Assert.Equal(HttpStatusCode.Redirect, ofOrganiser.Response.StatusCode);
         Assert.StartsWith("/acces-refuse", ofOrganiser.Response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
         var seenByOrganiser = Cells(Assert.Single(organiserPage.Document.QuerySelectorAll("#deliveries tbody tr")));

@@ -36,6 +36,7 @@ public static class RegistrationModule
             o.AddPolicy(PlatformPolicies.AdministratorPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Administrator));
             o.AddPolicy(PlatformPolicies.OrganiserPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Organiser));
             o.AddPolicy(PlatformPolicies.ModeratorPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator));
+            o.AddPolicy(PlatformPolicies.OperationsPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Operator, PlatformRoles.Administrator));
         });
         services.AddIdentityApiEndpoints<IdentityUser>(o =>
             {

@@ -9,4 +9,7 @@ public static class PlatformPolicies
 
     /// <summary>Moderators (for their regions) and administrators (everywhere).</summary>
     public const string ModeratorPages = "ModeratorPages";
+
+    /// <summary>Operators (who watch deliveries and jobs) and administrators.</summary>
+    public const string OperationsPages = "OperationsPages";
 }

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IndustryWeek.CommunicationKit.Features.Kits;
 
-/// <summary>Administrators: every kit mail, those in trouble first by default; any kit can be sent again.</summary>
-[Authorize(Policy = PlatformPolicies.AdministratorPages)]
+/// <summary>
+/// Every kit mail, those in trouble first by default: operators watch them, administrators can also
+/// send any kit again.
+/// </summary>
+[Authorize(Policy = PlatformPolicies.OperationsPages)]
 internal sealed class KitDeliveriesPageModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -25,8 +28,15 @@ internal sealed class KitDeliveriesPageModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Deliveries = await mediator.Send(new GetDeliveriesQuery(string.IsNullOrEmpty(Statut) ? null : Statut, Recherche, PageNumber), cancellationToken);
 
+    public bool CanResend => User.IsInRole(PlatformRoles.Administrator);
+
     public async Task<IActionResult> OnPostResendAsync(Guid eventId, CancellationToken cancellationToken)
     {
+        if (!CanResend)
+        {
+            return Forbid();
+        }
+
         var sent = await mediator.Send(new ResendKitCommand(Actor.From(User), eventId), cancellationToken);
         if (sent.IsSuccess)
         {
