@@ -927,64 +927,13 @@ public sealed class EventsApiTests
         }
 
         /// <summary>Runs once more every job of <paramref name="group"/> (a retry, a recovery after a crash) and waits for them.</summary>
-        public async Task RunJobsAgainAsync(string group)
-        {
-            var scheduler = await Platform.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            var jobs = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group));
-            Assert.NotEmpty(jobs);
-            var listener = new RerunListener(jobs);
-            scheduler.ListenerManager.AddJobListener(listener, GroupMatcher<JobKey>.GroupEquals(group));
-            foreach (var job in jobs)
-            {
-                await scheduler.TriggerJob(job);
-            }
-
-            await listener.AllDone.WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Empty(listener.Failures);
-        }
+        public async Task RunJobsAgainAsync(string group) => Assert.Empty(await BackgroundJobRuns.RunAgainAsync(Platform, group));
 
         public async ValueTask DisposeAsync()
         {
             Admin?.Dispose();
             await Platform.DisposeAsync();
             await Database.DisposeAsync();
-        }
-    }
-
-    /// <summary>Completes when every watched job has run once more.</summary>
-    private sealed class RerunListener(IReadOnlyCollection<JobKey> watched) : IJobListener
-    {
-        private readonly HashSet<JobKey> _pending = [.. watched];
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public string Name => "events-api-rerun";
-
-        public Task AllDone => _done.Task;
-
-        public List<string> Failures { get; } = [];
-
-        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobProgressChanged(IJobExecutionContext context, Quartz.Extensibility.FireInstanceProgress progress, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
-        {
-            lock (_pending)
-            {
-                if (jobException is not null)
-                {
-                    Failures.Add($"{context.JobDetail.Key}: {jobException}");
-                }
-
-                if (_pending.Remove(context.JobDetail.Key) && _pending.Count == 0)
-                {
-                    _done.TrySetResult();
-                }
-            }
-
-            return ValueTask.CompletedTask;
         }
     }
 }
