@@ -85,7 +85,8 @@ public sealed partial record MailPart(IReadOnlyDictionary<string, string> Header
         return new MailPart(headers, body);
     }
 
-    private static byte[] QuotedPrintable(string text)
+    /// <summary>Quoted-printable text (RFC 2045) to its bytes; also the Q encoding of a header's encoded words.</summary>
+    internal static byte[] QuotedPrintable(string text)
     {
         var bytes = new List<byte>();
         for (var i = 0; i < text.Length; i++)
