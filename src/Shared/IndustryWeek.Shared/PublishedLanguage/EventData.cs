@@ -51,6 +51,14 @@ public sealed record EventLocation
     public double? Longitude { get; init; }
 
     public string? OnlineUrl { get; init; }
+
+    /// <summary>« 1 rue de l'Industrie, 59300 Valenciennes » (empty for an online event).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Address => FormatAddress(Street, PostalCode, City);
+
+    /// <summary>A postal address on one line, the parts given (trimmed) separated by a comma.</summary>
+    public static string FormatAddress(string? street, string? postalCode, string? city) =>
+        string.Join(", ", new[] { street?.Trim(), $"{postalCode} {city}".Trim() }.Where(p => !string.IsNullOrWhiteSpace(p)));
 }
 
 /// <summary>How the public books a place: not at all, through a link, or by contacting the organiser.</summary>

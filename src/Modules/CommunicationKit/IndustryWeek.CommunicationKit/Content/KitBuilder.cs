@@ -80,11 +80,7 @@ internal static class KitCalendar
     {
         ArgumentNullException.ThrowIfNull(subject);
         var location = subject.Event.Location;
-        var sessions = subject.Event.Sessions.OrderBy(s => s.Start).ToList();
-        var entries = sessions.Select((session, index) => new CalendarEntry(
-            $"{subject.EventId:N}-{index + 1}@semaine-industrie",
-            sessions.Count > 1 ? $"{subject.Event.Title.Trim()} ({index + 1}/{sessions.Count})" : subject.Event.Title.Trim(),
-            session)
+        var entries = CalendarEntry.ForSessions(subject.EventId, subject.Event.Title, subject.Event.Sessions).Select(entry => entry with
         {
             Description = $"{KitWording.Shorten(subject.Event.Description, 1000)}\n\nOrganisé par {subject.Organiser.OrganisationName}. Événement labellisé {subject.Edition.Name} ({subject.LabelNumber}).\n{subject.PublicPageUrl}",
             Location = location.Mode == Shared.PublishedLanguage.LocationMode.Online ? location.OnlineUrl ?? "En ligne" : KitWording.Place(location),

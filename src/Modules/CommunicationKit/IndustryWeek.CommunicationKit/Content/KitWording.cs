@@ -15,8 +15,7 @@ internal static class KitWording
             return "en ligne";
         }
 
-        var address = string.Join(", ", new[] { location.Street?.Trim(), $"{location.PostalCode} {location.City}".Trim() }.Where(p => !string.IsNullOrWhiteSpace(p)));
-        return location.Mode == LocationMode.Hybrid ? $"{address} et en ligne" : address;
+        return location.Mode == LocationMode.Hybrid ? $"{location.Address} et en ligne" : location.Address;
     }
 
     /// <summary>The town for short texts: « à Lille », « en ligne ».</summary>

@@ -46,12 +46,7 @@ internal static class EventCalendar
     {
         ArgumentNullException.ThrowIfNull(entry);
         var pin = entry.Pin;
-        var title = pin.Title.Trim();
-        var count = pin.Sessions.Count;
-        var calendar = pin.Sessions.Select((session, index) => new CalendarEntry(
-            string.Create(CultureInfo.InvariantCulture, $"{pin.EventId:N}-{index + 1}@semaine-industrie"),
-            count > 1 ? string.Create(CultureInfo.InvariantCulture, $"{title} ({index + 1}/{count})") : title,
-            session)
+        var calendar = CalendarEntry.ForSessions(pin.EventId, pin.Title, pin.Sessions).Select(session => session with
         {
             Description = $"{pin.Description.Trim()}\n\nOrganisé par {pin.OrganisationName}. Événement labellisé Semaine de l'industrie {pin.EditionYear} ({pin.LabelNumber}).\n{entry.Url}",
             Location = Place(pin),
@@ -59,7 +54,7 @@ internal static class EventCalendar
             Latitude = pin.Latitude,
             Longitude = pin.Longitude,
         });
-        return IcsCalendar.Write(calendar, pin.PublishedAtUtc, title);
+        return IcsCalendar.Write(calendar, pin.PublishedAtUtc, pin.Title.Trim());
     }
 
     public static string FileName(Pin pin)
@@ -72,7 +67,7 @@ internal static class EventCalendar
     public static string Place(Pin pin)
     {
         ArgumentNullException.ThrowIfNull(pin);
-        var address = string.Join(", ", new[] { pin.Street?.Trim(), $"{pin.PostalCode} {pin.City}".Trim() }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var address = EventLocation.FormatAddress(pin.Street, pin.PostalCode, pin.City);
         var online = pin.OnlineUrl is { Length: > 0 } url ? $"en ligne : {url}" : "en ligne";
         return pin.Mode switch
         {

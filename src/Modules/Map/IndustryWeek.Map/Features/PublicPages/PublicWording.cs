@@ -47,7 +47,7 @@ internal static class PublicWording
     public static string Address(Pin pin)
     {
         ArgumentNullException.ThrowIfNull(pin);
-        return string.Join(", ", new[] { pin.Street?.Trim(), $"{pin.PostalCode} {pin.City}".Trim() }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return EventLocation.FormatAddress(pin.Street, pin.PostalCode, pin.City);
     }
 
     /// <summary>An organiser's link, only if it is a web address: never a « javascript: » one in an href.</summary>
