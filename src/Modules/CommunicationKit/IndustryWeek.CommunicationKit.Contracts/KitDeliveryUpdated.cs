@@ -28,7 +28,4 @@ public sealed record KitDeliveryUpdated : INotification
     public string Reason { get; init; } = "Granted";
 
     public bool WillRetry { get; init; }
-
-    /// <summary>True once the current label's kit has been sent: the organiser can download it.</summary>
-    public bool Downloadable { get; init; }
 }

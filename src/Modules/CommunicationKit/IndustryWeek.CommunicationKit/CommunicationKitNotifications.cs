@@ -23,7 +23,6 @@ internal static class CommunicationKitNotifications
                 AtUtc = changed.Delivery.UpdatedAtUtc,
                 Reason = changed.Delivery.Reason.ToString(),
                 WillRetry = changed.Delivery.WillRetry,
-                Downloadable = changed.Delivery.Status == DeliveryStatus.Sent,
             },
         ],
         _ => [],

@@ -18,7 +18,7 @@ internal sealed class DecisionsHandler(RegistrationDbContext db) :
     INotificationHandler<KitDeliveryUpdated>
 {
     public Task Handle(KitDeliveryUpdated notification, CancellationToken cancellationToken) =>
-        ApplyAsync(notification.EventId, e => e.ApplyKit(new KitStatus(notification.LabelVersion, notification.Status, notification.Error, notification.Attempts, notification.AtUtc, notification.WillRetry, notification.Downloadable)), cancellationToken);
+        ApplyAsync(notification.EventId, e => e.ApplyKit(new KitStatus(notification.LabelVersion, notification.Status, notification.Error, notification.Attempts, notification.AtUtc, notification.WillRetry, Downloadable: notification.Status == "Sent")), cancellationToken);
 
     public Task Handle(CriteriaChecked notification, CancellationToken cancellationToken) =>
         ApplyAsync(notification.EventId, e => e.ApplyCriteria(notification.Criteria, notification.Revision), cancellationToken);
