@@ -4,6 +4,7 @@ using IndustryWeek.Labelling;
 using IndustryWeek.Map;
 using IndustryWeek.Registration;
 using IndustryWeek.Shared;
+using IndustryWeek.Shared.Observability;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.StaticFiles;
@@ -31,6 +32,7 @@ try
         return 0;
     }
 
+    app.UseCorrelation();
     app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();

@@ -48,6 +48,7 @@ public static class SharedKernelRegistration
         services.AddSingleton<Web.SiteLinks>();
         services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
+        services.AddScoped<IOutboxOperations, OutboxOperations>();
 
         services.AddBackgroundJobs(database, configuration);
 

@@ -25,6 +25,13 @@ public interface IBackgroundJobs
     /// </summary>
     Task ScheduleAsync<TJob, TPayload>(string key, TPayload payload, CancellationToken cancellationToken)
         where TJob : IBackgroundJob<TPayload>;
+
+    /// <summary>
+    /// As <see cref="ScheduleAsync{TJob, TPayload}(string, TPayload, CancellationToken)"/>, saying what the
+    /// job is <paramref name="about"/> in the words operators search with ("événement 5f0c… · SDI-2026-000123").
+    /// </summary>
+    Task ScheduleAsync<TJob, TPayload>(string key, TPayload payload, string? about, CancellationToken cancellationToken)
+        where TJob : IBackgroundJob<TPayload>;
 }
 
 /// <summary>A job run on a schedule (a cron expression in Europe/Paris time), e.g. closing registrations at midnight.</summary>

@@ -29,6 +29,8 @@ internal static class JobsRegistration
         var retries = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         BackgroundJobRegistration.Registry(services);
         services.AddScoped<IBackgroundJobs, QuartzBackgroundJobs>();
+        services.AddScoped<JobJournal>();
+        services.AddScoped<IJobOperations, JobOperations>();
         services.AddQuartz(q =>
         {
             q.UseDefaultRetryPolicy(RetryPolicy.Exponential(retries.RetryAttempts, retries.RetryFirstDelay, 2.0, retries.RetryMaxDelay, 0.2));

@@ -1,4 +1,5 @@
 using IndustryWeek.Shared.Messaging;
+using IndustryWeek.Shared.Observability;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -115,6 +116,9 @@ internal sealed partial class OutboxDispatcher(
         {
             foreach (var message in batch)
             {
+                // Handlers (and the jobs they schedule) carry on the work that wrote the message.
+                using var correlation = Correlation.BeginHandling(message.CorrelationId, message.ShortType, message.MessageId);
+                using var logScope = Correlation.BeginLogScope(logger);
                 try
                 {
                     var notification = OutboxSerialization.Deserialize(message.Type, message.Payload);

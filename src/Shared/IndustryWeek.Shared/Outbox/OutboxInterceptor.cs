@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IndustryWeek.Shared.Domain;
+using IndustryWeek.Shared.Observability;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -59,7 +60,8 @@ internal sealed class OutboxInterceptor(ModuleDatabase database, TimeProvider ti
                 context.Set<OutboxMessage>().Add(OutboxMessage.Create(
                     $"{type.FullName}, {type.Assembly.GetName().Name}",
                     JsonSerializer.Serialize(notification, type, StoredJson.Options),
-                    now));
+                    now,
+                    Correlation.Id));
                 _wroteMessages = true;
             }
 

@@ -29,14 +29,29 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
-    internal static OutboxMessage Create(string type, string payload, DateTime nowUtc) => new()
+    /// <summary>The work (HTTP request, job) that raised it; its handlers and the jobs they schedule carry it on.</summary>
+    public string? CorrelationId { get; private set; }
+
+    /// <summary>The notification's type name without its namespace and assembly ("LabelGranted").</summary>
+    public string ShortType => Type.Split(',')[0].Split('.')[^1];
+
+    internal static OutboxMessage Create(string type, string payload, DateTime nowUtc, string? correlationId) => new()
     {
         MessageId = Guid.NewGuid(),
         Type = type,
         Payload = payload,
         OccurredAtUtc = nowUtc,
         NextAttemptAtUtc = nowUtc,
+        CorrelationId = correlationId,
     };
+
+    /// <summary>An operator gives a failed message another full round of attempts, starting now.</summary>
+    internal void RetryFromNow(DateTime nowUtc)
+    {
+        Attempts = 0;
+        FailedAtUtc = null;
+        NextAttemptAtUtc = nowUtc;
+    }
 
     internal void MarkProcessed(DateTime nowUtc)
     {

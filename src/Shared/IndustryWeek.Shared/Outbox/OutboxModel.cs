@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -16,6 +17,8 @@ public static class OutboxModel
             b.HasKey(m => m.Id).HasName($"pk_{tablePrefix}_outbox");
             b.Property(m => m.Id).ValueGeneratedOnAdd();
             b.Property(m => m.Type).HasMaxLength(300);
+            b.Property(m => m.CorrelationId).HasMaxLength(Correlation.MaxLength);
+            b.Ignore(m => m.ShortType);
             b.HasIndex(m => m.MessageId).IsUnique().HasDatabaseName($"ix_{tablePrefix}_outbox_message_id");
             b.HasIndex(m => new { m.ProcessedAtUtc, m.NextAttemptAtUtc }).HasDatabaseName($"ix_{tablePrefix}_outbox_pending");
         });
@@ -46,5 +49,12 @@ public static class OutboxModel
             constraints: t => t.PrimaryKey($"pk_{table}", x => x.Id));
         migrationBuilder.CreateIndex($"ix_{table}_message_id", table, "MessageId", unique: true);
         migrationBuilder.CreateIndex($"ix_{table}_pending", table, ["ProcessedAtUtc", "NextAttemptAtUtc"]);
+    }
+
+    /// <summary>The correlation id column, added to outboxes created before it existed.</summary>
+    public static void AddOutboxCorrelation(this MigrationBuilder migrationBuilder, string tablePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.AddColumn<string>("CorrelationId", $"{tablePrefix}_outbox", maxLength: Correlation.MaxLength, nullable: true);
     }
 }

@@ -37,7 +37,9 @@ internal sealed class PinPublications(MapDbContext db, IBackgroundJobs jobs, Tim
         await db.SaveChangesAsync(cancellationToken);
         if (record.Listed || await db.Pins.AnyAsync(p => p.EventId == record.EventId, cancellationToken))
         {
-            await jobs.ScheduleAsync<PublishPinJob, PinChange>(PublishPinJob.KeyFor(record.EventId, change), new PinChange(record.EventId), cancellationToken);
+            await jobs.ScheduleAsync<PublishPinJob, PinChange>(PublishPinJob.KeyFor(record.EventId, change), new PinChange(record.EventId),
+                record.LabelNumber is { } label ? $"{record.EventId} · {label}" : record.EventId.ToString(),
+                cancellationToken);
         }
     }
 }
