@@ -2,6 +2,7 @@ using IndustryWeek.CommunicationKit;
 using IndustryWeek.Editions;
 using IndustryWeek.Labelling;
 using IndustryWeek.Map;
+using IndustryWeek.Operations;
 using IndustryWeek.Registration;
 using IndustryWeek.Shared;
 using IndustryWeek.Shared.Observability;
@@ -22,6 +23,7 @@ try
     builder.Services.AddLabellingModule(builder.Configuration);
     builder.Services.AddCommunicationKitModule(builder.Configuration);
     builder.Services.AddMapModule(builder.Configuration);
+    builder.Services.AddOperationsModule(builder.Configuration);
 
     var app = builder.Build();
     await app.Services.MigrateModuleDatabasesAsync();
@@ -53,6 +55,7 @@ try
     app.MapLabellingModule();
     app.MapCommunicationKitModule();
     app.MapMapModule();
+    app.MapOperationsModule();
 
     await app.RunAsync();
     return 0;

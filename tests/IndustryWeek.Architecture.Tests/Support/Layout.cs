@@ -18,8 +18,8 @@ internal static partial class Layout
 
     public const string ModulesFolder = "src/Modules";
 
-    /// <summary>The five business modules, in the host's composition order.</summary>
-    public static readonly IReadOnlyList<string> ModuleNames = ["Editions", "Registration", "Labelling", "CommunicationKit", "Map"];
+    /// <summary>The five business modules and Operations, in the host's composition order.</summary>
+    public static readonly IReadOnlyList<string> ModuleNames = ["Editions", "Registration", "Labelling", "CommunicationKit", "Map", "Operations"];
 
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
 

@@ -24,7 +24,7 @@ public sealed class MigrationSchemaTests
             modules = platform.Services.GetServices<ModuleDatabase>().ToList();
         }
 
-        Assert.Equal(["CommunicationKit", "Editions", "Labelling", "Map", "Platform", "Registration"], modules.Select(m => m.Module).Order());
+        Assert.Equal(["CommunicationKit", "Editions", "Labelling", "Map", "Operations", "Platform", "Registration"], modules.Select(m => m.Module).Order());
         var differences = new List<string>();
         foreach (var module in modules)
         {

@@ -1,0 +1,37 @@
+using IndustryWeek.Operations.Domain;
+using IndustryWeek.Operations.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace IndustryWeek.Operations.Features.Journal;
+
+internal sealed record OperatorActionDto(long Id, DateTime At, string Actor, OperatorActionKind Kind, string Target, long? JobId, string? Reason);
+
+internal sealed record ActionsPageDto(IReadOnlyList<OperatorActionDto> Items, int Total);
+
+/// <summary>GET /api/ops/actions?page=: the audit trail, newest first (of one job when <see cref="JobId"/> is given).</summary>
+internal sealed record GetActionsQuery(int Page, long? JobId = null) : IRequest<ActionsPageDto>
+{
+    public const int PageSize = 50;
+}
+
+internal sealed class GetActionsQueryHandler(OperationsDbContext db) : IRequestHandler<GetActionsQuery, ActionsPageDto>
+{
+    public async Task<ActionsPageDto> Handle(GetActionsQuery request, CancellationToken cancellationToken)
+    {
+        var actions = db.Actions.AsNoTracking();
+        if (request.JobId is { } jobId)
+        {
+            actions = actions.Where(a => a.JobId == jobId);
+        }
+
+        var total = await actions.CountAsync(cancellationToken);
+        var items = await actions.OrderByDescending(a => a.Id)
+            .Skip((Math.Max(1, request.Page) - 1) * GetActionsQuery.PageSize)
+            .Take(GetActionsQuery.PageSize)
+            .ToListAsync(cancellationToken);
+        return new ActionsPageDto(items.Select(ToDto).ToList(), total);
+    }
+
+    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, a.AtUtc, a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
+}

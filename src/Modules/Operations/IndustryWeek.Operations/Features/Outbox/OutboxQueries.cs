@@ -1,0 +1,39 @@
+using FluentValidation;
+using IndustryWeek.Shared.Outbox;
+using MediatR;
+
+namespace IndustryWeek.Operations.Features.Outbox;
+
+internal sealed record OutboxMessageDto(string Module, long Id, Guid MessageId, string Type, DateTime OccurredAt, int Attempts, DateTime NextAttemptAt, DateTime? FailedAt, string? LastError, string? CorrelationId);
+
+internal sealed record OutboxPageDto(IReadOnlyList<OutboxMessageDto> Items, int Total);
+
+/// <summary>GET /api/ops/outbox?state=Pending|Failed&amp;page=: every module's messages in that state, oldest first.</summary>
+internal sealed record ListOutboxQuery(string? State, int Page) : IRequest<OutboxPageDto>
+{
+    public const int PageSize = 50;
+
+    public OutboxState ParsedState => Enum.TryParse<OutboxState>(State, ignoreCase: true, out var state) ? state : OutboxState.Pending;
+}
+
+internal sealed class ListOutboxValidator : AbstractValidator<ListOutboxQuery>
+{
+    public ListOutboxValidator()
+    {
+        RuleFor(q => q.State).Must(s => string.IsNullOrEmpty(s) || (Enum.TryParse<OutboxState>(s, ignoreCase: true, out _) && !int.TryParse(s, out _)))
+            .WithMessage("L'état est Pending ou Failed.");
+        RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("La page est un nombre entre 1 et 100 000.");
+    }
+}
+
+internal sealed class ListOutboxQueryHandler(IOutboxOperations outbox) : IRequestHandler<ListOutboxQuery, OutboxPageDto>
+{
+    public async Task<OutboxPageDto> Handle(ListOutboxQuery request, CancellationToken cancellationToken)
+    {
+        var page = await outbox.ListAsync(request.ParsedState, request.Page, ListOutboxQuery.PageSize, cancellationToken);
+        return new OutboxPageDto(page.Items.Select(ToDto).ToList(), page.Total);
+    }
+
+    public static OutboxMessageDto ToDto(OutboxMessageView m) =>
+        new(m.Module, m.Id, m.MessageId, m.Type, m.OccurredAtUtc, m.Attempts, m.NextAttemptAtUtc, m.FailedAtUtc, m.LastError, m.CorrelationId);
+}
