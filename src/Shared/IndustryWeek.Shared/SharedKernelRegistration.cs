@@ -1,5 +1,6 @@
 using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Shared.Mail;
+using IndustryWeek.Shared.Observability;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Outbox;
 using IndustryWeek.Shared.Persistence;
@@ -58,11 +59,14 @@ public static class SharedKernelRegistration
         return services;
     }
 
-    /// <summary>`/health/live` (the process answers) and `/health/ready` (database, job scheduler, mail).</summary>
+    /// <summary>
+    /// `/health/live` (the process answers) and `/health/ready` (each module's database, the job
+    /// scheduler, mail, the PDF fonts), both as JSON naming each check, 503 when one is unhealthy.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
         return endpoints;
     }
 }
