@@ -30,6 +30,9 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
     /// <summary>Replaces the host's clock (the real one by default), e.g. a <see cref="TestClock"/> the test moves forward.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Services a test adds to the host's (e.g. a notification handler that fails while the test says so).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public IReadOnlyList<string> Mails() =>
         Directory.Exists(MailDirectory) ? Directory.GetFiles(MailDirectory, "*.eml").Order().ToList() : [];
 
@@ -57,6 +60,11 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 
