@@ -178,6 +178,153 @@ public sealed class OperationsPagesTests
         Assert.Equal(["Suppression d'une tâche", "Relance d'une tâche", "Relance d'une tâche"], journal);
     }
 
+    [Fact]
+    public async Task RecurringJobs_PausedWithoutThenWithAReason_RefusedInFrenchThenPausedShownJournaledAndResumed()
+    {
+        await using var scene = await KitScene.StartAsync();
+        using var @operator = await OperatorAsync(scene);
+        const string Reason = "Maintenance de la base des éditions";
+
+        var page = await @operator.GetAsync("/ops/recurrentes");
+        Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
+        var rows = Rows(page, "#recurring").Select(Cells).ToList();
+        Assert.Equal(["editions.close-registrations", "labelling.moderator-digest"], rows.Select(r => r[0]));
+        Assert.Equal("5 0 * * * ? (Europe/Paris) toutes les heures à hh:00:05", rows[0][1]);
+        Assert.Equal("0 0 8 ? * MON-FRI (Europe/Paris) du lundi au vendredi à 8 h 00", rows[1][1]);
+        Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h 00$", rows[0][2]);
+        Assert.Equal("non", rows[0][6]);
+
+        // No reason: the French error under the field, and the job still runs on schedule.
+        var refused = await @operator.SubmitAsync(page, "#pause-0", new() { ["Reason"] = "  " });
+        Assert.Equal(HttpStatusCode.OK, refused.Response.StatusCode);
+        Assert.Equal("Indiquez pourquoi la tâche est mise en pause.", refused.FieldErrors["reason-0"]);
+        Assert.Contains("Indiquez pourquoi la tâche est mise en pause.", Text(refused, "#erreurs"), StringComparison.Ordinal);
+        Assert.Equal("#reason-0", refused.Document.QuerySelector("#erreurs a")!.GetAttribute("href"));
+        var unchanged = await @operator.GetAsync("/ops/recurrentes");
+        Assert.Equal("non", Cells(Rows(unchanged, "#recurring")[0])[6]);
+        Assert.Equal("0 action", Text(await @operator.GetAsync("/ops/journal"), "#count"));
+
+        // With a reason: paused, by whom and why, no next run; the journal says so.
+        var paused = await @operator.SubmitAsync(unchanged, "#pause-0", new() { ["Reason"] = Reason });
+        Assert.Equal(HttpStatusCode.Redirect, paused.Response.StatusCode);
+        var afterPause = await @operator.FollowAsync(paused);
+        Assert.Equal("« editions.close-registrations » est en pause : elle ne s'exécutera plus avant d'être reprise.", Text(afterPause, "#done"));
+        var pausedRow = Cells(Rows(afterPause, "#recurring")[0]);
+        Assert.Equal("—", pausedRow[2]);
+        Assert.StartsWith($"En pause « {Reason} » par {OperatorEmail}, depuis le ", pausedRow[6], StringComparison.Ordinal);
+        Assert.NotNull(afterPause.Document.QuerySelector("#resume-0"));
+        Assert.Null(afterPause.Document.QuerySelector("#pause-0"));
+        var dashboard = await @operator.GetAsync("/ops");
+        Assert.Equal("En pause", Cells(Rows(dashboard, "#recurring")[0])[3]);
+        var journal = await @operator.GetAsync("/ops/journal");
+        Assert.Equal([OperatorEmail, "Mise en pause d'une tâche récurrente", "editions.close-registrations", Reason], Cells(Assert.Single(Rows(journal, "#journal")))[1..]);
+
+        // Resumed, then run once now.
+        var resumed = await @operator.FollowAsync(await @operator.SubmitAsync(afterPause, "#resume-0"));
+        Assert.Equal("« editions.close-registrations » a repris : elle s'exécute de nouveau selon sa planification.", Text(resumed, "#done"));
+        Assert.Equal("non", Cells(Rows(resumed, "#recurring")[0])[6]);
+        var triggered = await @operator.FollowAsync(await @operator.SubmitAsync(resumed, "#trigger-0"));
+        Assert.Equal("« editions.close-registrations » s'exécute maintenant.", Text(triggered, "#done"));
+        var ran = await WaitForPageAsync(@operator, "/ops/recurrentes", p => Cells(Rows(p, "#recurring")[0])[4] == "réussie", "the triggered run succeeded");
+        Assert.NotEqual("jamais", Cells(Rows(ran, "#recurring")[0])[3]);
+        var actions = Rows(await @operator.GetAsync("/ops/journal"), "#journal").Select(r => Cells(r)[2]).ToList();
+        Assert.Equal(["Exécution immédiate d'une tâche récurrente", "Reprise d'une tâche récurrente", "Mise en pause d'une tâche récurrente"], actions);
+    }
+
+    [Fact]
+    public async Task NodesAndOutbox_ShowThisHostAndTheMessagesWaiting()
+    {
+        await using var scene = await KitScene.StartAsync();
+        using var organiser = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
+        using var @operator = await OperatorAsync(scene);
+        var eventId = await scene.SubmittedEventAsync(organiser);
+        await scene.GrantAsync(eventId); // LabelGranted waits in Labelling's outbox: this test dispatches by hand
+
+        var nodes = await @operator.GetAsync("/ops/noeuds");
+        var pending = await @operator.GetAsync("/ops/outbox");
+        var failed = await @operator.GetAsync("/ops/outbox?etat=Failed");
+        var dashboard = await @operator.GetAsync("/ops");
+
+        Assert.Equal(HttpStatusCode.OK, nodes.Response.StatusCode);
+        var node = Cells(Assert.Single(Rows(nodes, "#nodes")));
+        Assert.EndsWith("cet hôte", node[0], StringComparison.Ordinal);
+        Assert.Equal("actif", node[3]);
+        Assert.Equal(HttpStatusCode.OK, pending.Response.StatusCode);
+        Assert.Equal("2 messages en attente", Text(pending, "#count")); // the grant's LabelGranted and its CriteriaChecked
+        var message = Cells(Assert.Single(Rows(pending, "#messages"), r => Cells(r)[1] == "LabelGranted"));
+        Assert.Equal("Labelling", message[0]);
+        Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h \d{2}$", message[2]);
+        Assert.Equal(["0", message[2], "—", "—"], message[3..7]);
+        var correlation = pending.Document.QuerySelectorAll("#messages tbody tr").First(r => Cells(r)[1] == "LabelGranted").QuerySelector("a")!;
+        Assert.Equal($"/ops/taches?recherche={correlation.TextContent}", correlation.GetAttribute("href"));
+        Assert.Empty(pending.Document.QuerySelectorAll("#messages form")); // only failed messages are retried
+        Assert.Equal("0 message en échec", Text(failed, "#count"));
+        Assert.Equal("2", Text(dashboard, "#counter-outbox-pending .ops-counter__count"));
+    }
+
+    [Fact]
+    public async Task Pages_ForAnAdministratorWithoutTheOperatorRole_AreReadOnlyAndRefuseActionsAndOthersAreTurnedAway()
+    {
+        await using var scene = await StartAsync(SmtpServer.FreePort());
+        using var organiser = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
+        var eventId = await scene.LabelledEventAsync(organiser);
+        await scene.Platform.CreateUserAsync(DirectorEmail, KitScene.Password, [PlatformRoles.Administrator]);
+        using var director = await PageSession.SignedInAsync(scene.Platform, DirectorEmail, KitScene.Password);
+        using var moderatorClient = await scene.ModeratorAsync();
+        using var moderator = await PageSession.SignedInAsync(scene.Platform, KitScene.ModeratorEmail, KitScene.Password);
+        using var organiserPages = await PageSession.SignedInAsync(scene.Platform, "a@usine-a.fr", KitScene.Password);
+        using var anonymous = PageSession.Anonymous(scene.Platform);
+        var failed = await WaitForPageAsync(director, "/ops/taches?etat=Failed", p => Jobs(p).Count == 1, "the kit job failed");
+        var jobId = Assert.Single(Jobs(failed))["N°"];
+        string[] pages = ["/ops", "/ops/taches", $"/ops/taches/{jobId}", "/ops/recurrentes", "/ops/noeuds", "/ops/outbox", "/ops/journal"];
+
+        // The administrator reads everything, with no action.
+        foreach (var path in pages)
+        {
+            var page = await director.GetAsync(path);
+            Assert.True(page.Response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)page.Response.StatusCode}");
+            Assert.Equal("Lecture seule : les actions sont réservées aux opérateurs.", Text(page, "#read-only"));
+            Assert.Empty(page.Document.QuerySelectorAll("main form[method=post]").Select(f => $"{path}: form {f.Id}"));
+        }
+
+        Assert.Equal($"{eventId} · {scene.LabelNumber()}", Assert.Single(Jobs(failed))["Objet"]);
+        Assert.False(Jobs(failed)[0].ContainsKey("Sélection"));
+        var detail = await director.GetAsync($"/ops/taches/{jobId}");
+        Assert.Contains("Connection refused", detail.Document.QuerySelector("#error-1 pre")!.TextContent, StringComparison.Ordinal);
+
+        // A crafted POST (with the administrator's own anti-forgery token) is refused, and changes nothing.
+        foreach (var (path, handler) in new[] { ($"/ops/taches/{jobId}", "Retry"), ($"/ops/taches/{jobId}", "Delete"), ("/ops/recurrentes?name=editions.close-registrations", "Pause"), ("/ops/taches", "Bulk") })
+        {
+            var page = await director.GetAsync($"/ops/taches/{jobId}");
+            var form = page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("header form")!; // sign-out form: its token
+            form.SetAttribute("action", path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + $"handler={handler}");
+            var posted = await director.SubmitAsync(page, "header form", new() { ["Reason"] = "Essai", ["Selected"] = jobId, ["operation"] = "Retry" });
+            Assert.True(posted.Response.StatusCode == HttpStatusCode.Forbidden, $"{handler}: {(int)posted.Response.StatusCode}");
+        }
+
+        Assert.Equal("en échec", Text(await director.GetAsync($"/ops/taches/{jobId}"), "#state"));
+        Assert.Equal("non", Cells(Rows(await director.GetAsync("/ops/recurrentes"), "#recurring")[0])[6]);
+        Assert.Equal("0 action", Text(await director.GetAsync("/ops/journal"), "#count"));
+
+        // Organisers and moderators are turned away; visitors are asked to sign in.
+        foreach (var path in pages)
+        {
+            foreach (var session in new[] { organiserPages, moderator })
+            {
+                var page = await session.GetAsync(path);
+                Assert.Equal(HttpStatusCode.Redirect, page.Response.StatusCode);
+                Assert.StartsWith("/acces-refuse", page.Response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+            }
+
+            var asAnonymous = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, asAnonymous.Response.StatusCode);
+            Assert.StartsWith("/connexion", asAnonymous.Response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        Assert.Null((await organiserPages.GetAsync("/mon-espace")).Document.QuerySelector("header a[href='/ops']"));
+        Assert.Equal("Exploitation", (await director.GetAsync("/ops")).Document.QuerySelector("header .fr-nav__link[href='/ops']")?.TextContent);
+    }
+
     private static async Task<KitScene> StartAsync(int smtpPort) =>
         await KitScene.StartAsync(settings: new Dictionary<string, string?>
         {

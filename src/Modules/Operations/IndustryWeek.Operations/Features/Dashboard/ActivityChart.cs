@@ -17,12 +17,12 @@ internal sealed record ActivityTick(string Y, string Label);
 /// </summary>
 internal sealed class ActivityChart
 {
-    public const int Width = 960;
-    public const int Height = 240;
-    public const int Left = 44;
+    public const int Width = 640;
+    public const int Height = 200;
+    public const int Left = 36;
     public const int Right = 8;
-    public const int Top = 12;
-    public const int Bottom = 28;
+    public const int Top = 10;
+    public const int Bottom = 24;
 
     private ActivityChart(string id, string title, string description, IReadOnlyList<ActivityBar> bars, IReadOnlyList<ActivityTick> ticks, string periodHeader)
     {
@@ -52,7 +52,7 @@ internal sealed class ActivityChart
 
     public static string AxisY => Number(Height - Bottom);
 
-    public static string LabelY => Number(Height - Bottom + 18);
+    public static string LabelY => Number(Height - Bottom + 16);
 
     public static string AxisLeft => Number(Left);
 
