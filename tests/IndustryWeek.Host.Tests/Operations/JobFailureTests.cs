@@ -151,6 +151,35 @@ public sealed class JobFailureTests
         Assert.Equal([kitOfFirst, kitOfSecond], actions.Select(a => a.GetProperty("jobId").GetInt64()).Order());
     }
 
+    [Fact]
+    public async Task Retry_WhileTheMailServerIsStillDown_AFreshRoundOfAutomaticRetriesThenFailedAgain()
+    {
+        var port = SmtpServer.FreePort();
+        await using var scene = await OpsScene.StartAsync(settings: MailServerDown(port));
+        var eventId = await scene.LabelledAsync();
+        var id = OpsScene.Id(await scene.WaitForJobOfAsync(eventId, OpsScene.KitJobs, "Failed", TimeSpan.FromSeconds(60)));
+
+        var retried = await scene.Operator.PostAsync(new Uri($"/api/ops/jobs/{id}/retry", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        JsonElement detail = default;
+        await Eventually.WaitAsync(
+            async () =>
+            {
+                detail = await scene.JobAsync(id);
+                return detail.GetProperty("job").GetProperty("state").GetString() == "Failed" && detail.GetProperty("job").GetProperty("attempts").GetInt32() == 2 * (RetryAttempts + 1);
+            },
+            "the retried job failed its new round of attempts",
+            TimeSpan.FromSeconds(60));
+        var attempts = detail.GetProperty("attempts").EnumerateArray().ToList();
+
+        // The second round, newest first: the operator's run then the scheduler's retries, the last one not retried.
+        Assert.Equal([6, 5, 4, 3, 2, 1], attempts.Select(a => a.GetProperty("number").GetInt32()));
+        Assert.Equal([false, true, true, false, true, true], attempts.Select(a => a.GetProperty("willRetry").GetBoolean()));
+        Assert.Equal([null, null, OpsScene.OperatorEmail, null, null, null], attempts.Select(a => a.GetProperty("requestedBy").GetString()));
+        Assert.All(attempts, a => AssertWholeException(a.GetProperty("error").GetString()));
+        Assert.Equal("Failed", KitDelivery(await scene.GetAsync($"/api/events/{eventId}/kit/status", scene.Admin), "label-v1").GetProperty("status").GetString());
+    }
+
     /// <summary>Mail over SMTP to a port nobody listens on; two quick retries.</summary>
     private static Dictionary<string, string?> MailServerDown(int port) => new()
     {

@@ -131,6 +131,7 @@ public sealed class OperationsApiTests
         Assert.Equal(node.GetProperty("instanceId").GetString(), attempt.GetProperty("node").GetString());
         Assert.Equal("Alive", node.GetProperty("state").GetString());
         Assert.True(afterRun.GetProperty("nextRunAtUtc").GetDateTime() > DateTime.UtcNow); // the schedule goes on
+        Assert.Equal(afterRun.GetProperty("nextRunAtUtc").GetDateTime(), run.GetProperty("nextRunAt").GetDateTime()); // and its page says when
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("Cette tâche récurrente n'existe pas.", await OpsScene.DetailAsync(unknown));
 

@@ -362,7 +362,9 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
     private static DateTime NextBucket(DateTime start, bool byDay) =>
         byDay ? ParisTime.ToInstant(ParisTime.FromUtc(start).Date.AddDays(1)).UtcDateTime : start.AddHours(1);
 
-    private static JobKey JobKeyOf(JobRecord job) => new(job.Key, job.Type);
+    /// <summary>The job's Quartz key: a recurring job is kept in the recurring group under its name (its record's type and key).</summary>
+    private static JobKey JobKeyOf(JobRecord job) =>
+        job.Recurring ? new(job.Key, BackgroundJobRegistration.RecurringGroup) : new(job.Key, job.Type);
 
     private static Error JobNotFound() => Error.NotFound("job.not_found", "Cette tâche n'existe pas.");
 

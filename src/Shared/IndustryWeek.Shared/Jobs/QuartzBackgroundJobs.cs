@@ -94,7 +94,8 @@ internal sealed partial class QuartzJobRunner(IServiceProvider services, JobRegi
                 context.FireTimeUtc.UtcDateTime),
             NodeName(context.Scheduler),
             context.FireInstanceId,
-            NullIfEmpty(data.GetString(QuartzBackgroundJobs.RequestedByKey)),
+            // The operator asked for this run only: the retries and recoveries after it are the scheduler's.
+            context.RetryAttempt == 0 && !context.Recovering ? NullIfEmpty(data.GetString(QuartzBackgroundJobs.RequestedByKey)) : null,
             cancellationToken);
 
         var willRetry = context.RetryPolicy is { } policy && context.RetryAttempt < policy.MaxAttempts;
