@@ -191,6 +191,59 @@ public sealed class OperationsApiTests
         Assert.All(actions, a => Assert.Equal((OpsScene.OperatorEmail, OpsScene.CloseRegistrations), (a.GetProperty("actor").GetString(), a.GetProperty("target").GetString())));
     }
 
+    /// <summary>Every instant the operations API gives is UTC and says so (a trailing Z), on either database: a client shows it in Paris time without guessing.</summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Times_EveryInstantOfTheOperationsApi_IsMarkedUtc(string provider)
+    {
+        await using var scene = await OpsScene.StartAsync(provider, new Dictionary<string, string?> { ["Outbox:DispatcherEnabled"] = "false" });
+        var eventId = await scene.LabelledAsync();
+        await scene.DispatchAsync();
+        var kitJob = OpsScene.Id(await scene.WaitForJobOfAsync(eventId, OpsScene.KitJobs, "Succeeded"));
+        Assert.Equal(HttpStatusCode.Accepted, (await scene.Operator.PostAsync(new Uri($"/api/ops/recurring/{OpsScene.CloseRegistrations}/trigger", UriKind.Relative), null)).StatusCode);
+        await Eventually.WaitAsync(
+            async () => (await scene.RecurringAsync(OpsScene.CloseRegistrations)).GetProperty("lastResult").GetString() == "Succeeded",
+            "the triggered run is over");
+        Assert.Equal(HttpStatusCode.OK, (await scene.Operator.PostAsJsonAsync($"/api/ops/recurring/{OpsScene.CloseRegistrations}/pause", new { reason = "Vérification." })).StatusCode);
+
+        var instants = new List<(string Where, string Value)>();
+        foreach (var url in new[] { "/api/ops/jobs", $"/api/ops/jobs/{kitJob}", "/api/ops/outbox?state=Pending", "/api/ops/actions", "/api/ops/recurring", "/api/ops/summary", "/api/ops/nodes" })
+        {
+            Collect(url, await scene.GetAsync(url), instants);
+        }
+
+        Assert.Contains(instants, i => i.Where.EndsWith(".startedAt", StringComparison.Ordinal));
+        Assert.Contains(instants, i => i.Where.EndsWith(".occurredAt", StringComparison.Ordinal));
+        Assert.Contains(instants, i => i.Where.EndsWith(".lastRunAtUtc", StringComparison.Ordinal));
+        Assert.Contains(instants, i => i.Where.EndsWith(".pausedAtUtc", StringComparison.Ordinal));
+        Assert.Empty(instants.Where(i => !i.Value.EndsWith('Z')).Select(i => $"{i.Where} = {i.Value}"));
+
+        static void Collect(string where, JsonElement element, List<(string, string)> found)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        Collect($"{where}.{property.Name}", property.Value, found);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Collect($"{where}[{index++}]", item, found);
+                    }
+
+                    break;
+                case JsonValueKind.String when element.TryGetDateTime(out _) && element.GetString()!.Contains('T', StringComparison.Ordinal):
+                    found.Add((where, element.GetString()!));
+                    break;
+            }
+        }
+    }
+
     [PostgresFact]
     public async Task Nodes_OnPostgreSql_TheClusteredHostIsAliveWithARecentCheckIn()
     {

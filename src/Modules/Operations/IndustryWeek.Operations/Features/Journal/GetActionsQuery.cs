@@ -33,5 +33,6 @@ internal sealed class GetActionsQueryHandler(OperationsDbContext db) : IRequestH
         return new ActionsPageDto(items.Select(ToDto).ToList(), total);
     }
 
-    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, a.AtUtc, a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
+    // Marked UTC: SQLite does not keep the kind, and an unmarked time reads as local.
+    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, DateTime.SpecifyKind(a.AtUtc, DateTimeKind.Utc), a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
 }
