@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Dom;
 using IndustryWeek.Host.Tests.CommunicationKit;
 using IndustryWeek.Shared.Security;
@@ -229,6 +230,37 @@ public sealed class OperationsPagesTests
         Assert.NotEqual("jamais", Cells(Rows(ran, "#recurring")[0])[3]);
         var actions = Rows(await @operator.GetAsync("/ops/journal"), "#journal").Select(r => Cells(r)[2]).ToList();
         Assert.Equal(["Exécution immédiate d'une tâche récurrente", "Reprise d'une tâche récurrente", "Mise en pause d'une tâche récurrente"], actions);
+    }
+
+    [Fact]
+    public async Task Journal_OverSeveralPages_ShowsTheAskedPageWithLinksToTheOthers()
+    {
+        await using var scene = await KitScene.StartAsync();
+        using var @operator = await OperatorAsync(scene);
+        using var api = await scene.Platform.SignedInClientAsync(OperatorEmail, KitScene.Password);
+        for (var i = 1; i <= 26; i++)
+        {
+            var reason = string.Create(CultureInfo.InvariantCulture, $"Essai {i}");
+            (await api.PostAsJsonAsync("/api/ops/recurring/editions.close-registrations/pause", new { reason })).EnsureSuccessStatusCode();
+            if (i < 26)
+            {
+                (await api.PostAsJsonAsync("/api/ops/recurring/editions.close-registrations/resume", new { })).EnsureSuccessStatusCode();
+            }
+        }
+
+        var first = await @operator.GetAsync("/ops/journal");
+        var second = await @operator.GetAsync("/ops/journal?page=2");
+
+        Assert.Equal("51 actions", Text(first, "#count"));
+        Assert.Equal(50, Rows(first, "#journal").Count);
+        Assert.Equal("Essai 26", Cells(Rows(first, "#journal")[0])[4]); // newest first
+        Assert.Equal(["1", "2"], first.Document.QuerySelectorAll("#pagination a[title]").Select(a => a.TextContent));
+        Assert.Equal("1", first.Document.QuerySelector("#pagination a[aria-current=page]")!.TextContent);
+        Assert.Equal("/ops/journal?page=2", first.Document.QuerySelector("#pagination .fr-pagination__link--next")!.GetAttribute("href"));
+        var only = Cells(Assert.Single(Rows(second, "#journal")));
+        Assert.Equal(["Mise en pause d'une tâche récurrente", "editions.close-registrations", "Essai 1"], only[2..]);
+        Assert.Equal("2", second.Document.QuerySelector("#pagination a[aria-current=page]")!.TextContent);
+        Assert.Equal("/ops/journal", second.Document.QuerySelector("#pagination .fr-pagination__link--prev")!.GetAttribute("href"));
     }
 
     [Fact]
