@@ -165,6 +165,7 @@ public sealed class OperationsApiTests
         var resumedTwice = await scene.Operator.PostAsJsonAsync($"/api/ops/recurring/{OpsScene.CloseRegistrations}/resume", new { });
         var digest = await scene.RecurringAsync(OpsScene.ModeratorDigest);
         var actions = await scene.ActionsAsync(scene.Admin);
+        var onItsPage = (await scene.JobAsync(run.GetProperty("job").GetProperty("id").GetInt64())).GetProperty("actions").EnumerateArray().ToList();
 
         Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
         foreach (var view in new[] { await paused.Content.ReadFromJsonAsync<JsonElement>(), listedPaused })
@@ -189,6 +190,7 @@ public sealed class OperationsApiTests
             [("ResumeRecurringJob", (string?)null), ("PauseRecurringJob", Reason), ("TriggerRecurringJob", null)],
             actions.Select(a => (a.GetProperty("kind").GetString(), a.GetProperty("reason").GetString())));
         Assert.All(actions, a => Assert.Equal((OpsScene.OperatorEmail, OpsScene.CloseRegistrations), (a.GetProperty("actor").GetString(), a.GetProperty("target").GetString())));
+        Assert.Equal(actions.Select(a => a.GetProperty("id").GetInt64()), onItsPage.Select(a => a.GetProperty("id").GetInt64())); // the job's page lists them all, the first « run now » included
     }
 
     /// <summary>Every instant the operations API gives is UTC and says so (a trailing Z), on either database: a client shows it in Paris time without guessing.</summary>

@@ -94,7 +94,7 @@ public interface IJobOperations
     Task<IReadOnlyList<JobNode>> NodesAsync(CancellationToken cancellationToken);
 }
 
-internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory schedulers, TimeProvider time) : IJobOperations
+internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory schedulers, JobJournal journal, TimeProvider time) : IJobOperations
 {
     public async Task<JobPage> SearchAsync(JobSearch search, CancellationToken cancellationToken)
     {
@@ -270,6 +270,7 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
             return RecurringNotFound();
         }
 
+        await RecordRecurringAsync(name, cancellationToken);
         await scheduler.TriggerJob(key, new JobDataMap { [QuartzBackgroundJobs.RequestedByKey] = requestedBy }, cancellationToken);
         return await RecurringViewAsync(scheduler, key, cancellationToken);
     }
@@ -283,6 +284,7 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
             return RecurringNotFound();
         }
 
+        await RecordRecurringAsync(name, cancellationToken);
         await scheduler.PauseJobWith(key, new PauseDetails { Reason = reason, RequestedBy = requestedBy }, cancellationToken);
         return await RecurringViewAsync(scheduler, key, cancellationToken);
     }
@@ -296,6 +298,7 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
             return RecurringNotFound();
         }
 
+        await RecordRecurringAsync(name, cancellationToken);
         await scheduler.ResumeJob(key, cancellationToken);
         return await RecurringViewAsync(scheduler, key, cancellationToken);
     }
@@ -316,6 +319,15 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
         // SQLite: one host, no cluster check-ins; it is alive since it answers.
         return [new JobNode(QuartzJobRunner.NodeName(scheduler), time.GetUtcNow().UtcDateTime, null, metadata.Status == SchedulerStatus.Running ? "Alive" : metadata.Status.ToString(), true)];
     }
+
+    /// <summary>
+    /// A recurring job is recorded on its first run; an operator acting on it before that records it now,
+    /// so that their action is attached to it (and listed on its page) from the start.
+    /// </summary>
+    private Task RecordRecurringAsync(string name, CancellationToken cancellationToken) =>
+        journal.RecordScheduledAsync(
+            JobRecord.Create(name, name, recurring: true, "{}", about: null, correlationId: null, cause: null, causeMessageId: null, time.GetUtcNow().UtcDateTime),
+            cancellationToken);
 
     private async Task<RecurringJobView> RecurringViewAsync(IScheduler scheduler, JobKey key, CancellationToken cancellationToken)
     {
