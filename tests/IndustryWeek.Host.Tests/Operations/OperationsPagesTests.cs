@@ -264,25 +264,23 @@ public sealed class OperationsPagesTests
     }
 
     [Fact]
-    public async Task NodesAndOutbox_ShowThisHostAndTheMessagesWaiting()
+    public async Task NodesAndOutbox_ShowThisHostAndTheMessagesWaitingAndAFailedMessageIsRetried()
     {
         await using var scene = await KitScene.StartAsync();
         using var organiser = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
         using var @operator = await OperatorAsync(scene);
         var eventId = await scene.SubmittedEventAsync(organiser);
-        await scene.GrantAsync(eventId); // LabelGranted waits in Labelling's outbox: this test dispatches by hand
+        await scene.GrantAsync(eventId); // LabelGranted and CriteriaChecked wait in Labelling's outbox: this test dispatches by hand
 
         var nodes = await @operator.GetAsync("/ops/noeuds");
         var pending = await @operator.GetAsync("/ops/outbox");
-        var failed = await @operator.GetAsync("/ops/outbox?etat=Failed");
-        var dashboard = await @operator.GetAsync("/ops");
 
         Assert.Equal(HttpStatusCode.OK, nodes.Response.StatusCode);
         var node = Cells(Assert.Single(Rows(nodes, "#nodes")));
         Assert.EndsWith("cet hôte", node[0], StringComparison.Ordinal);
         Assert.Equal("actif", node[3]);
         Assert.Equal(HttpStatusCode.OK, pending.Response.StatusCode);
-        Assert.Equal("2 messages en attente", Text(pending, "#count")); // the grant's LabelGranted and its CriteriaChecked
+        Assert.Equal("2 messages en attente", Text(pending, "#count"));
         var message = Cells(Assert.Single(Rows(pending, "#messages"), r => Cells(r)[1] == "LabelGranted"));
         Assert.Equal("Labelling", message[0]);
         Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h \d{2}$", message[2]);
@@ -290,8 +288,39 @@ public sealed class OperationsPagesTests
         var correlation = pending.Document.QuerySelectorAll("#messages tbody tr").First(r => Cells(r)[1] == "LabelGranted").QuerySelector("a")!;
         Assert.Equal($"/ops/taches?recherche={correlation.TextContent}", correlation.GetAttribute("href"));
         Assert.Empty(pending.Document.QuerySelectorAll("#messages form")); // only failed messages are retried
-        Assert.Equal("0 message en échec", Text(failed, "#count"));
-        Assert.Equal("2", Text(dashboard, "#counter-outbox-pending .ops-counter__count"));
+
+        // The dispatcher gave up on LabelGranted (as after its last attempt): the operator gives it a new round.
+        var failedAt = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        await scene.Database.ExecuteAsync($"""
+            UPDATE labelling_outbox SET "FailedAtUtc" = '{failedAt}', "Attempts" = 10,
+                "LastError" = 'System.TimeoutException: Le serveur de la carte ne répond pas.
+               at IndustryWeek.Map.Integration.LabelNotificationsHandler.Handle()'
+            WHERE "Type" LIKE '%LabelGranted%'
+            """);
+        var failed = await @operator.GetAsync("/ops/outbox?etat=Failed");
+        var dashboard = await @operator.GetAsync("/ops");
+
+        Assert.Equal("1 message en échec", Text(failed, "#count"));
+        var failedRow = Cells(Assert.Single(Rows(failed, "#messages")));
+        Assert.Equal(["Labelling", "LabelGranted"], failedRow[..2]);
+        Assert.Equal(["10", "—"], failedRow[3..5]);
+        Assert.Equal("System.TimeoutException: Le serveur de la carte ne répond pas.", Normalise(failed.Document.QuerySelector("#messages details summary")!.TextContent));
+        Assert.Contains("at IndustryWeek.Map.Integration.LabelNotificationsHandler.Handle()", failed.Document.QuerySelector("#messages details pre")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", Text(dashboard, "#counter-outbox-pending .ops-counter__count"));
+        Assert.Equal("1", Text(dashboard, "#counter-outbox-failed .ops-counter__count"));
+
+        var retried = await @operator.SubmitAsync(failed, "#messages form");
+        Assert.Equal(HttpStatusCode.Redirect, retried.Response.StatusCode);
+        var afterRetry = await @operator.FollowAsync(retried);
+        Assert.Equal("Le message LabelGranted (Labelling) a une nouvelle série de tentatives, à partir de maintenant.", Text(afterRetry, "#done"));
+        Assert.Equal("0 message en échec", Text(afterRetry, "#count"));
+        Assert.Equal("2 messages en attente", Text(await @operator.GetAsync("/ops/outbox"), "#count"));
+        await scene.DispatchAsync();
+        Assert.Equal("0 message en attente", Text(await @operator.GetAsync("/ops/outbox?etat=Pending"), "#count"));
+        var journal = Cells(Assert.Single(Rows(await @operator.GetAsync("/ops/journal"), "#journal")));
+        Assert.Equal(OperatorEmail, journal[1]);
+        Assert.Equal("Nouvelle série de tentatives d'un message", journal[2]);
+        Assert.Matches(@"^Labelling message \d+ \(LabelGranted\)$", journal[3]);
     }
 
     [Fact]
@@ -321,6 +350,7 @@ public sealed class OperationsPagesTests
 
         Assert.Equal($"{eventId} · {scene.LabelNumber()}", Assert.Single(Jobs(failed))["Objet"]);
         Assert.False(Jobs(failed)[0].ContainsKey("Sélection"));
+        Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync("/ops/taches/999999")).Response.StatusCode);
         var detail = await director.GetAsync($"/ops/taches/{jobId}");
         Assert.Contains("Connection refused", detail.Document.QuerySelector("#error-1 pre")!.TextContent, StringComparison.Ordinal);
 
