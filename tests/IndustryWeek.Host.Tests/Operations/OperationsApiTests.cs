@@ -326,6 +326,9 @@ public sealed class OperationsApiTests
         var actions = await scene.ActionsAsync(administrator);
         var stillScheduled = await scene.RecurringAsync(OpsScene.CloseRegistrations);
         var job = await scene.JobAsync(kitJob);
+        var badState = await administrator.GetAsync(new Uri("/api/ops/jobs?state=Done", UriKind.Relative));
+        var longSearch = await administrator.GetAsync(new Uri($"/api/ops/jobs?q={new string('x', 201)}", UriKind.Relative));
+        var noSuchJob = await administrator.GetAsync(new Uri("/api/ops/jobs/987654321", UriKind.Relative));
 
         Assert.Empty(wrong);
         // Only the operator's actions happened (the refused ones changed nothing and were not journaled).
@@ -333,5 +336,13 @@ public sealed class OperationsApiTests
         Assert.All(actions, a => Assert.Equal(OpsScene.OperatorEmail, a.GetProperty("actor").GetString()));
         Assert.Equal(JsonValueKind.Null, stillScheduled.GetProperty("pause").ValueKind);
         Assert.Equal("Succeeded", job.GetProperty("job").GetProperty("state").GetString());
+
+        // A reader's mistakes are told in French.
+        Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
+        Assert.Equal(["L'état est Scheduled, Processing, Retrying, Succeeded, Failed ou Deleted."], JobFailureTests.FieldErrors(await badState.Content.ReadFromJsonAsync<JsonElement>(), "state"));
+        Assert.Equal(HttpStatusCode.BadRequest, longSearch.StatusCode);
+        Assert.Equal(["La recherche fait au plus 200 caractères."], JobFailureTests.FieldErrors(await longSearch.Content.ReadFromJsonAsync<JsonElement>(), "q"));
+        Assert.Equal(HttpStatusCode.NotFound, noSuchJob.StatusCode);
+        Assert.Equal("Cette tâche n'existe pas.", await OpsScene.DetailAsync(noSuchJob));
     }
 }

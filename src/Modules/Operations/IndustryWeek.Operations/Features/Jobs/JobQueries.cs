@@ -20,7 +20,8 @@ internal sealed class SearchJobsValidator : AbstractValidator<SearchJobsQuery>
     {
         RuleFor(q => q.State).Must(s => string.IsNullOrEmpty(s) || (Enum.TryParse<JobState>(s, ignoreCase: true, out _) && !int.TryParse(s, out _)))
             .WithMessage("L'état est Scheduled, Processing, Retrying, Succeeded, Failed ou Deleted.");
-        RuleFor(q => q.Text).MaximumLength(200).WithMessage("La recherche fait au plus 200 caractères.");
+        RuleFor(q => q.Text).MaximumLength(200).WithMessage("La recherche fait au plus 200 caractères.")
+            .OverridePropertyName("q"); // the error is under the parameter the client sent (?q=)
         RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("La page est un nombre entre 1 et 100 000.");
     }
 }
