@@ -180,6 +180,30 @@ public sealed class JobFailureTests
         Assert.Equal("Failed", KitDelivery(await scene.GetAsync($"/api/events/{eventId}/kit/status", scene.Admin), "label-v1").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Delete_OfAJobWaitingForItsNextAttempt_NoMoreAttemptsAreDue()
+    {
+        var settings = MailServerDown(SmtpServer.FreePort());
+        settings["Jobs:RetryFirstDelay"] = "00:10:00"; // the next attempt is far enough away to be seen waiting
+        settings["Jobs:RetryMaxDelay"] = "00:10:00";
+        await using var scene = await OpsScene.StartAsync(settings: settings);
+        var eventId = await scene.LabelledAsync();
+        var id = OpsScene.Id(await scene.WaitForJobOfAsync(eventId, OpsScene.KitJobs, "Retrying"));
+        var retrying = await scene.JobAsync(id);
+
+        var deleted = await scene.Operator.DeleteAsync(new Uri($"/api/ops/jobs/{id}", UriKind.Relative));
+        var afterwards = await scene.JobAsync(id);
+        var retryingNow = await scene.JobsAsync("?state=Retrying");
+
+        Assert.InRange(retrying.GetProperty("nextRunAt").GetDateTime(), DateTime.UtcNow.AddMinutes(5), DateTime.UtcNow.AddMinutes(15));
+        Assert.True(Assert.Single(retrying.GetProperty("attempts").EnumerateArray()).GetProperty("willRetry").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(("Deleted", 1), (afterwards.GetProperty("job").GetProperty("state").GetString(), afterwards.GetProperty("job").GetProperty("attempts").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, afterwards.GetProperty("nextRunAt").ValueKind);
+        Assert.Empty(retryingNow);
+        Assert.Equal("DeleteJob", Assert.Single(await scene.ActionsAsync()).GetProperty("kind").GetString());
+    }
+
     /// <summary>Mail over SMTP to a port nobody listens on; two quick retries.</summary>
     private static Dictionary<string, string?> MailServerDown(int port) => new()
     {
