@@ -316,7 +316,8 @@ public sealed class OperationsPagesTests
         Assert.Equal("0 message en échec", Text(afterRetry, "#count"));
         Assert.Equal("2 messages en attente", Text(await @operator.GetAsync("/ops/outbox"), "#count"));
         await scene.DispatchAsync();
-        Assert.Equal("0 message en attente", Text(await @operator.GetAsync("/ops/outbox?etat=Pending"), "#count"));
+        var published = await @operator.GetAsync("/ops/outbox?etat=Pending"); // what the modules made of it may wait there, not LabelGranted
+        Assert.DoesNotContain(Rows(published, "#messages"), r => Cells(r)[1] == "LabelGranted");
         var journal = Cells(Assert.Single(Rows(await @operator.GetAsync("/ops/journal"), "#journal")));
         Assert.Equal(OperatorEmail, journal[1]);
         Assert.Equal("Nouvelle série de tentatives d'un message", journal[2]);
