@@ -40,6 +40,28 @@ public sealed class AccountsPagesTests
     }
 
     [Fact]
+    public async Task AccountsPage_SecondPage_ListsTheAccountsAfterTheFirstFifty()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var platform = new PlatformFactory(database);
+        for (var i = 1; i <= 55; i++)
+        {
+            await platform.CreateUserAsync($"organisateur{i:00}@usine.fr", Password, [PlatformRoles.Organiser]);
+        }
+
+        using var admin = await PageSession.SignedInAsync(platform);
+
+        var first = await admin.GetAsync("/admin/comptes?q=organisateur");
+        var second = await admin.GetAsync("/admin/comptes?q=organisateur&page=2");
+
+        var firstEmails = first.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        var secondEmails = second.Document.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(50, firstEmails.Count);
+        Assert.Equal(5, secondEmails.Count);
+        Assert.Empty(firstEmails.Intersect(secondEmails));
+    }
+
+    [Fact]
     public async Task AccountsPage_WhenOrganiser_IsRefused()
     {
         await using var database = TestDatabase.CreateSqlite();

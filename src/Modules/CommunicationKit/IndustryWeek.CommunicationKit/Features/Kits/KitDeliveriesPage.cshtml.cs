@@ -20,8 +20,7 @@ internal sealed class KitDeliveriesPageModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Recherche { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => ListPageNumber.From(Request);
 
     public DeliveriesPage Deliveries { get; private set; } = new([], 0, 1, 50);
 

@@ -1,4 +1,5 @@
 using IndustryWeek.Map.Features.GetMapEvents;
+using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,7 +49,7 @@ internal sealed class MapPageModel(MapQuery query, IConfiguration configuration)
 
     public string PageLink(int page) => "/carte?" + (FilterQuery.Length > 0 ? FilterQuery + "&" : "") + "page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) + "#liste";
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Filters = new QueryCollection(FilterNames
             .Select(name => (name, values: Request.Query[name].Where(v => !string.IsNullOrWhiteSpace(v)).ToArray()))
@@ -61,6 +62,6 @@ internal sealed class MapPageModel(MapQuery query, IConfiguration configuration)
         View = await query.ViewAsync(edition, preview, cancellationToken);
         Editions = await query.EditionsAsync(preview, cancellationToken);
         Matching = Errors.Count == 0 ? View.Matching(filter) : [];
-        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        PageNumber = Math.Clamp(ListPageNumber.From(Request), 1, PageCount);
     }
 }

@@ -1,4 +1,5 @@
 using IndustryWeek.Shared.Security;
+using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +13,7 @@ internal sealed class AccountsPageModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => ListPageNumber.From(Request);
 
     public AccountsPage Accounts { get; private set; } = new([], 0, 1, GetAccountsQueryHandler.PageSize);
 
