@@ -11,7 +11,15 @@ internal static class SignOutEndpoint
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/deconnexion", async (HttpContext http, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn) =>
             {
-                await antiforgery.ValidateRequestAsync(http);
+                try
+                {
+                    await antiforgery.ValidateRequestAsync(http);
+                }
+                catch (AntiforgeryValidationException)
+                {
+                    return Results.BadRequest(); // a forged or stale sign-out form, not a server error
+                }
+
                 signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
                 await signIn.SignOutAsync();
                 return Results.LocalRedirect("/");
