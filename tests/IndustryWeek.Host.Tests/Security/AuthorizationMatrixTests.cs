@@ -147,6 +147,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
     /// <summary>Where a persona lists its own organisation's things: there, organiser B must not see organisation A's labelled event either.</summary>
     private static readonly HashSet<string> OwnListings = new(StringComparer.Ordinal) { "/api/events", "/api/me/organisation", "/mon-espace" };
 
+    /// <summary>
+    /// Positive controls of the leak search: what each persona does see, found by the same search (organisation B's
+    /// event for the moderators: the matrix's writes may have decided A's pending one, in whatever order the facts run).
+    /// </summary>
+    private static readonly (Persona Persona, string Path, string Text)[] Visible =
+    [
+        (Persona.OrganiserA, "/api/events", AuthorizationScene.TitleAPending),
+        (Persona.OrganiserB, "/api/events", AuthorizationScene.TitleB),
+        (Persona.ModeratorX, "/api/labelling/applications", AuthorizationScene.TitleB),
+        (Persona.Administrator, "/api/labelling/applications", AuthorizationScene.TitleB),
+        (Persona.OrganiserA, "/mon-espace", AuthorizationScene.TitleAPending),
+        (Persona.ModeratorX, "/moderation", AuthorizationScene.TitleB),
+        (Persona.Anonymous, "/api/map/events", AuthorizationScene.TitleALabelled),
+    ];
+
     /// <summary>(route as the app declares it, path to call, expectations), each page read with GET.</summary>
     public static readonly (string Route, string Path, string Expected)[] Pages =
     [
@@ -271,6 +286,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n\nObserved:\n" + table);
+    }
+
+    [Fact]
+    public async Task The_leak_search_finds_what_each_persona_does_see()
+    {
+        foreach (var (persona, path, text) in Visible)
+        {
+            var body = path.StartsWith("/api/", StringComparison.Ordinal)
+                ? await scene.Api(persona).GetStringAsync(new Uri(path, UriKind.Relative))
+                : (await scene.Pages(persona).GetAsync(path)).Document.DocumentElement.OuterHtml;
+            Assert.True(body.Contains(text, StringComparison.OrdinalIgnoreCase), $"{path} as {persona} does not show « {text} »: {Excerpt(body)}");
+        }
     }
 
     [Fact]

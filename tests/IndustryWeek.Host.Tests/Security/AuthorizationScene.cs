@@ -28,11 +28,12 @@ public enum Persona
 /// </summary>
 public sealed class AuthorizationScene : IAsyncLifetime
 {
-    public const string TitleALabelled = "Visite labellisée de l'usine Alpha";
+    // ASCII without apostrophes: JSON answers escape accents and apostrophes (\u00E9), where a search for the text would miss them.
+    public const string TitleALabelled = "Visite labellisee usine Alpha";
     public const string TitleAPending = "Atelier secret Alpha en attente";
-    public const string TitleB = "Journée portes ouvertes Bêta confidentielle";
+    public const string TitleB = "Journee portes ouvertes Beta confidentielle";
     public const string OrganisationA = "Alpha Industries SAS";
-    public const string OrganisationB = "Bêta Mécanique SARL";
+    public const string OrganisationB = "Beta Mecanique SARL";
     public const string OrganiserAEmail = "organisatrice@alpha.fr";
     public const string OrganiserBEmail = "organisateur@beta.fr";
     public const string ModeratorYEmail = "moderateur@prefecture-idf.fr";
