@@ -1,4 +1,5 @@
 using IndustryWeek.Shared.Domain;
+using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Platform;
 using IndustryWeek.Shared.Time;
 using Microsoft.EntityFrameworkCore;
@@ -151,7 +152,7 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
             job.Cause,
             job.CauseMessageId,
             next?.UtcDateTime,
-            attempts.Select(a => new JobAttemptView(a.Number, a.Node, Utc(a.StartedAtUtc), Utc(a.FinishedAtUtc), a.Result, a.Error, a.WillRetry, a.RequestedBy)).ToList());
+            attempts.Select(a => new JobAttemptView(a.Number, a.Node, StoredInstant.AsUtc(a.StartedAtUtc), StoredInstant.AsUtc(a.FinishedAtUtc), a.Result, a.Error, a.WillRetry, a.RequestedBy)).ToList());
     }
 
     public async Task<JobCounters> CountAsync(CancellationToken cancellationToken)
@@ -353,7 +354,7 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
             trigger?.CronExpressionString ?? "",
             trigger?.TimeZone.Id ?? ParisTime.Zone.Id,
             trigger?.NextFireTimeUtc?.UtcDateTime,
-            Utc(recent.FirstOrDefault()?.StartedAtUtc),
+            StoredInstant.AsUtc(recent.FirstOrDefault()?.StartedAtUtc),
             recent.FirstOrDefault()?.Result,
             recent.TakeWhile(a => a.Result != JobAttemptResult.Succeeded).Count(a => a.Result == JobAttemptResult.Failed),
             pause,
@@ -383,12 +384,7 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
     private static Error RecurringNotFound() => Error.NotFound("recurring.not_found", "Cette tâche récurrente n'existe pas.");
 
     private static JobSummary ToSummary(JobRecord job) =>
-        new(job.Id, job.Type, job.Key, job.State, job.Attempts, job.LastError, Utc(job.CreatedAtUtc), Utc(job.FinishedAtUtc), job.About, job.Recurring);
-
-    /// <summary>An instant read back from the database as UTC: SQLite does not keep the kind, and an unmarked time reads as local.</summary>
-    private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
-
-    private static DateTime? Utc(DateTime? stored) => stored is { } value ? Utc(value) : null;
+        new(job.Id, job.Type, job.Key, job.State, job.Attempts, job.LastError, StoredInstant.AsUtc(job.CreatedAtUtc), StoredInstant.AsUtc(job.FinishedAtUtc), job.About, job.Recurring);
 }
 
 /// <summary>The French words for job states, shared by the messages above and the operators' pages.</summary>

@@ -123,8 +123,5 @@ internal sealed class OutboxOperations(IServiceProvider services, IEnumerable<Mo
         : messages.Where(m => m.ProcessedAtUtc == null && m.FailedAtUtc == null);
 
     private static OutboxMessageView ToView(ModuleDatabase database, OutboxMessage m) =>
-        new(database.Module, m.Id, m.MessageId, m.ShortType, Utc(m.OccurredAtUtc), m.Attempts, Utc(m.NextAttemptAtUtc), m.FailedAtUtc is { } failed ? Utc(failed) : null, m.LastError, m.CorrelationId, m.Payload);
-
-    /// <summary>An instant read back from the database as UTC: SQLite does not keep the kind, and an unmarked time reads as local.</summary>
-    private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
+        new(database.Module, m.Id, m.MessageId, m.ShortType, StoredInstant.AsUtc(m.OccurredAtUtc), m.Attempts, StoredInstant.AsUtc(m.NextAttemptAtUtc), StoredInstant.AsUtc(m.FailedAtUtc), m.LastError, m.CorrelationId, m.Payload);
 }

@@ -1,5 +1,6 @@
 using IndustryWeek.Editions.Contracts;
 using IndustryWeek.Editions.Domain;
+using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.PublishedLanguage;
 
 namespace IndustryWeek.Editions.Features;
@@ -45,5 +46,5 @@ internal static class EditionMapping
         edition.MapVisibleFrom,
         edition.Status,
         edition.IsOpenForRegistration(today),
-        [.. edition.ScheduleHistory.Select(c => new ScheduleChangeDto(DateTime.SpecifyKind(c.ChangedAtUtc, DateTimeKind.Utc), c.ChangedBy, c.Reason, c.Previous, c.Current))]);
+        [.. edition.ScheduleHistory.Select(c => new ScheduleChangeDto(StoredInstant.AsUtc(c.ChangedAtUtc), c.ChangedBy, c.Reason, c.Previous, c.Current))]);
 }

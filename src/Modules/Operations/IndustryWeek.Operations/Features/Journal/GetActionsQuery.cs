@@ -1,5 +1,6 @@
 using IndustryWeek.Operations.Domain;
 using IndustryWeek.Operations.Persistence;
+using IndustryWeek.Shared.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,5 @@ internal sealed class GetActionsQueryHandler(OperationsDbContext db) : IRequestH
         return new ActionsPageDto(items.Select(ToDto).ToList(), total);
     }
 
-    // Marked UTC: SQLite does not keep the kind, and an unmarked time reads as local.
-    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, DateTime.SpecifyKind(a.AtUtc, DateTimeKind.Utc), a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
+    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, StoredInstant.AsUtc(a.AtUtc), a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
 }
