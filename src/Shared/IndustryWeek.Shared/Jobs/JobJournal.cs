@@ -40,10 +40,14 @@ internal sealed class JobJournal(PlatformDbContext db, TimeProvider time)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var unfinished = await db.JobAttempts.Where(a => a.JobId == job.Id && a.Result == JobAttemptResult.Running).ToListAsync(cancellationToken);
-        foreach (var attempt in unfinished)
+        if (job.State == JobState.Processing)
         {
-            attempt.Interrupted();
+            // A run started and never ended: its host died (or stopped) during it.
+            var unfinished = await db.JobAttempts.Where(a => a.JobId == job.Id && a.Result == JobAttemptResult.Running).ToListAsync(cancellationToken);
+            foreach (var attempt in unfinished)
+            {
+                attempt.Interrupted();
+            }
         }
 
         job.Started(now);
@@ -56,7 +60,8 @@ internal sealed class JobJournal(PlatformDbContext db, TimeProvider time)
     public async Task SucceededAsync(JobAttempt attempt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var job = await db.Jobs.SingleAsync(j => j.Id == attempt.JobId, cancellationToken);
+        // Tracked since the attempt started (same scope): found without a query.
+        var job = await db.Jobs.FindAsync([attempt.JobId], cancellationToken) ?? throw new InvalidOperationException($"Job {attempt.JobId} vanished.");
         attempt.Succeeded(now);
         if (job.State != JobState.Deleted)
         {
@@ -69,7 +74,7 @@ internal sealed class JobJournal(PlatformDbContext db, TimeProvider time)
     public async Task FailedAsync(JobAttempt attempt, Exception error, bool willRetry, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var job = await db.Jobs.SingleAsync(j => j.Id == attempt.JobId, cancellationToken);
+        var job = await db.Jobs.FindAsync([attempt.JobId], cancellationToken) ?? throw new InvalidOperationException($"Job {attempt.JobId} vanished.");
         var text = error.ToString();
         attempt.Failed(text, willRetry, now);
         if (job.State != JobState.Deleted)
