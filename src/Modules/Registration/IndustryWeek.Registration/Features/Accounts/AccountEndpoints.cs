@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using IndustryWeek.Registration.Features.RegisterOrganiser;
 using IndustryWeek.Shared.Web;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -29,9 +31,12 @@ internal static class AccountEndpoints
         services.AddRateLimiter(o =>
         {
             // Per client address and per endpoint: ten sign-in attempts a minute do not block registering.
-            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                $"{http.Connection.RemoteIpAddress}|{http.Request.Path}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            // Only attempts count: showing the sign-in or registration form again is not one.
+            o.AddPolicy(RateLimitPolicy, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    $"{http.Connection.RemoteIpAddress}|{http.Request.Path}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -41,14 +46,26 @@ internal static class AccountEndpoints
                     http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 }
 
-                await Results.Problem(
-                        title: "Trop de tentatives",
-                        detail: "Trop de tentatives depuis votre connexion : réessayez dans une minute.",
-                        statusCode: StatusCodes.Status429TooManyRequests)
-                    .ExecuteAsync(http);
+                // A person on a page reads a page, a program reads problem details.
+                var answer = http.GetEndpoint()?.Metadata.GetMetadata<PageRouteMetadata>() is null
+                    ? Results.Problem(title: TooManyAttempts, detail: TooManyAttemptsDetail, statusCode: StatusCodes.Status429TooManyRequests)
+                    : Results.Content(TooManyAttemptsPage(http.Request.Path), "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
+                await answer.ExecuteAsync(http);
             };
         });
     }
+
+    private const string TooManyAttempts = "Trop de tentatives";
+    private const string TooManyAttemptsDetail = "Trop de tentatives depuis votre connexion : réessayez dans une minute.";
+
+    private static string TooManyAttemptsPage(PathString path) =>
+        $"""
+        <!DOCTYPE html>
+        <html lang="fr">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{TooManyAttempts} – Semaine de l'industrie</title><link rel="stylesheet" href="/lib/dsfr/dsfr.min.css"></head>
+        <body><main class="fr-container fr-my-6w" id="contenu"><h1>{TooManyAttempts}</h1><p class="fr-text--lead">{TooManyAttemptsDetail}</p><p><a class="fr-link" href="{HtmlEncoder.Default.Encode(path.Value ?? "/")}">Revenir au formulaire</a></p></main></body>
+        </html>
+        """;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup("/api/identity")
