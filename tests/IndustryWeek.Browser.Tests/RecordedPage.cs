@@ -27,7 +27,7 @@ public sealed class RecordedPage : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                _errors.Enqueue($"console: {message.Text} ({message.Location})");
+                _errors.Enqueue($"console: {message.Text} ({message.Location}) on {page.Url}");
             }
         };
         page.PageError += (_, error) => _errors.Enqueue($"page error: {error}");
