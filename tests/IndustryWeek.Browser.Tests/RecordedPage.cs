@@ -62,6 +62,13 @@ public sealed class RecordedPage : IAsyncDisposable
             ColorScheme = ColorScheme.Light,
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
+        // Chromium names the violated directive in the console, not the element: this says which one it was.
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e => {
+                const target = e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 300) : String(e.target);
+                console.error(`CSP violation: ${e.violatedDirective} (${e.blockedURI}) sample « ${e.sample} » on ${target}`);
+            });
+            """);
         var page = await context.NewPageAsync();
         return new RecordedPage(context, page, address, output);
     }

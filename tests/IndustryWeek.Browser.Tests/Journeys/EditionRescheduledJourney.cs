@@ -73,7 +73,7 @@ public sealed class EditionRescheduledJourney(Chromium chromium, ITestOutputHelp
         await page.Locator("#Form_RegistrationOpens").FillAsync(Iso(today.AddDays(-1)));
         await page.Locator("#Form_MapVisibleFrom").FillAsync(Iso(today.AddDays(-1)));
         await FillScheduleAsync(page, march);
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-10-new-edition.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "journey-10-new-edition.png");
         await page.Locator("main form button[type=submit]", new() { HasTextString = "Créer l'édition" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(name);
         await Expect(page.Locator("main .fr-badge").First).ToHaveTextAsync("Brouillon");
@@ -94,7 +94,7 @@ public sealed class EditionRescheduledJourney(Chromium chromium, ITestOutputHelp
         await Expect(page.Locator("#Form_HeadlineWeekStart")).ToHaveValueAsync(Iso(march));
         await FillScheduleAsync(page, november);
         await page.Locator("#Form_Reason").FillAsync(Reason);
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-11-reschedule.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "journey-11-reschedule.png");
         await page.Locator("main form button[type=submit]", new() { HasTextString = "Reprogrammer" }).ClickAsync();
         await Expect(page.Locator("main .fr-alert--success")).ToHaveTextAsync("L'édition est reprogrammée.");
         Assert.Equal(editionPath, new Uri(page.Url).AbsolutePath);
@@ -104,7 +104,7 @@ public sealed class EditionRescheduledJourney(Chromium chromium, ITestOutputHelp
         await Expect(history).ToContainTextAsync(PlatformFactory.AdminEmail);
         await Expect(history).ToContainTextAsync($"semaine du {Day(march)} au {Day(march.AddDays(6))}");
         await Expect(history).ToContainTextAsync($"semaine du {Day(november)} au {Day(november.AddDays(6))}");
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-12-rescheduled.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "journey-12-rescheduled.png");
         Assert.Empty(administrator.RequestsElsewhere);
         Assert.Empty(administrator.Errors);
 
@@ -133,7 +133,7 @@ public sealed class EditionRescheduledJourney(Chromium chromium, ITestOutputHelp
         var alert = space.Locator("main .fr-alert--warning");
         await Expect(alert.Locator(".fr-alert__title")).ToHaveTextAsync("Dates à revoir");
         await Expect(alert).ToContainTextAsync(warning);
-        await space.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-13-organiser-told.png"), FullPage = true });
+        await Screenshots.TakeAsync(space, "journey-13-organiser-told.png");
         Assert.Empty(organiser.RequestsElsewhere);
         Assert.Empty(organiser.Errors);
     }

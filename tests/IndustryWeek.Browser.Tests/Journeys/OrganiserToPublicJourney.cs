@@ -67,7 +67,7 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
         await page.Locator("main input[name=Password]").FillAsync(Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
         await Expect(page.Locator("main .fr-alert--success")).ToContainTextAsync($"Un lien de confirmation a été envoyé à {OrganiserEmail}");
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-01-registration.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "journey-01-registration.png");
 
         // 2. The confirmation mail's link, opened in the browser.
         MailFile? confirmation = null;
@@ -135,7 +135,7 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
         await page.Locator("#ContactEmail").FillAsync("visites@usine-valenciennes.fr");
         await TickAsync(page, "#IsFree-true");
         await TickAsync(page, "#AboutIndustry");
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-02-event-form.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "journey-02-event-form.png");
         await page.Locator("#event-form button[type=submit]").ClickAsync();
         await Expect(page.Locator("main .fr-badge").First).ToHaveTextAsync("Brouillon");
         var eventPath = new Uri(page.Url).AbsolutePath;
@@ -143,7 +143,7 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
         await page.Locator("main form button", new() { HasTextString = "Soumettre au label" }).ClickAsync();
         await Expect(page.Locator("main .fr-alert--success")).ToHaveTextAsync("Votre événement est soumis au label : le modérateur de votre région l'examine.");
         await Expect(page.Locator("main .fr-badge").First).ToHaveTextAsync("En cours d'examen");
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-03-submitted.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "journey-03-submitted.png");
 
         // 5. The moderator of Hauts-de-France finds it in their queue, from their menu, and grants the label.
         string labelNumber;
@@ -157,13 +157,14 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
             await desk.Locator("main table tbody a", new() { HasTextString = Title }).ClickAsync();
             await Expect(desk.Locator("h1")).ToHaveTextAsync(Title);
             await Expect(desk.Locator("main")).ToContainTextAsync(OrganisationName);
+            await Expect(desk.Locator("#about")).ToHaveTextAsync("Format : Visite d'entreprise · Publics : Collégiens et lycéens, Demandeurs d'emploi · Secteurs : Automobile · Gratuit");
             await desk.Locator("#grant textarea[name=Comment]").FillAsync("Visite ouverte aux scolaires et aux demandeurs d'emploi : les quatre critères sont remplis.");
             await desk.Locator("#grant button[type=submit]").ClickAsync();
             await Expect(desk.Locator("main .fr-alert--success")).ToContainTextAsync("Label attribué : SDI-");
             labelNumber = LabelNumber().Match(await desk.Locator("main .fr-alert--success").TextContentAsync() ?? "").Value;
             Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"SDI-{_monday.Year}-000001"), labelNumber);
             await Expect(desk.Locator("#history")).ToContainTextAsync(ModeratorEmail);
-            await desk.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-04-moderation.png"), FullPage = true });
+            await Screenshots.TakeAsync(desk, "journey-04-moderation.png");
             Assert.Empty(moderator.RequestsElsewhere);
             Assert.Empty(moderator.Errors);
         }
@@ -173,7 +174,7 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
         await ReloadUntilAsync(page, page.Locator("#kit"), "envoyé par courriel", "the organiser's page says the kit was mailed");
         await Expect(page.Locator("main .fr-badge").First).ToHaveTextAsync("Labellisé");
         await Expect(page.Locator("main")).ToContainTextAsync($"Numéro de label : {labelNumber}");
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-05-labelled.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "journey-05-labelled.png");
         var kitMail = Assert.Single(MailsTo(OrganiserEmail), m => m.Subject.Contains("kit de communication", StringComparison.Ordinal));
         Assert.Contains($"affiche-{labelNumber}.pdf", kitMail.AttachmentNames);
 
@@ -207,7 +208,7 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
         await Expect(street.Locator("#result-count")).ToContainTextAsync("1 événement labellisé");
         await Expect(street.Locator("#events-map")).ToHaveAttributeAsync("data-pins", "1");
         await Expect(street.Locator("#events-map .leaflet-marker-icon")).ToHaveCountAsync(1);
-        await street.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-06-public-map.png"), FullPage = true });
+        await Screenshots.TakeAsync(street, "journey-06-public-map.png");
 
         await street.GotoAsync(qrUrl);
         await Expect(street.Locator("h1")).ToHaveTextAsync(Title);
@@ -215,7 +216,7 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
         await Expect(street.Locator("#organisation")).ToHaveTextAsync(OrganisationName);
         await Expect(street.Locator("#sessions li")).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"Mardi {_monday.AddDays(1).Day} mars {_monday.Year}, 9 h 00"));
         await Expect(street.Locator("#event-map .leaflet-marker-icon")).ToHaveCountAsync(1);
-        await street.ScreenshotAsync(new() { Path = Screenshots.PathFor("journey-07-public-event.png"), FullPage = true });
+        await Screenshots.TakeAsync(street, "journey-07-public-event.png");
         Assert.Empty(visitor.RequestsElsewhere);
         Assert.Empty(visitor.Errors);
     }
