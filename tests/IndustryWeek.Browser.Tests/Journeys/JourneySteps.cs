@@ -52,7 +52,10 @@ internal static class JourneySteps
             """,
             new[] { x, y });
 
-    /// <summary>Reloads the page until <paramref name="locator"/> shows <paramref name="text"/>: work done in the background shows up.</summary>
+    /// <summary>
+    /// Reloads the page until <paramref name="locator"/> shows <paramref name="text"/>: work done in the background shows up
+    /// (within a minute: the outbox, then a job building PDFs, on a CI machine shared with other builds).
+    /// </summary>
     public static async Task ReloadUntilAsync(IPage page, ILocator locator, string text, string what) =>
         await Eventually.WaitAsync(
             async () =>
@@ -60,7 +63,8 @@ internal static class JourneySteps
                 await page.ReloadAsync();
                 return await locator.CountAsync() > 0 && (await locator.First.TextContentAsync() ?? "").Contains(text, StringComparison.Ordinal);
             },
-            what);
+            what,
+            TimeSpan.FromSeconds(60));
 
     /// <summary>
     /// An edition open for registration today, its map public, published through the administrators' API:
