@@ -95,7 +95,7 @@ public sealed class PublicMapTests(Chromium chromium, ITestOutputHelper output) 
         await Expect(popup).ToContainTextAsync(HostileTitle);
         await Expect(popup.Locator("a")).ToHaveAttributeAsync("href", $"/evenements/{_lyon}");
         await Expect(popup).ToContainTextAsync("lundi 16 novembre 2020, 9 h 00");
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("map.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "map.png");
 
         // Filters work without JavaScript: the form reloads the page with the API's parameters.
         await page.Locator("#region").SelectOptionAsync("84");
@@ -110,7 +110,7 @@ public sealed class PublicMapTests(Chromium chromium, ITestOutputHelper output) 
         await Expect(page.Locator("#place")).ToContainTextAsync("5 quai de Saône, 69002 Lyon");
         await Expect(page.Locator("#ics")).ToHaveAttributeAsync("href", $"/api/map/events/{_lyon}.ics");
         await Expect(page.Locator("#event-map .leaflet-marker-icon")).ToHaveCountAsync(1);
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("public-event.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "public-event.png");
 
         Assert.Empty(dialogs);
         Assert.Empty(browser.RequestsElsewhere);

@@ -81,7 +81,7 @@ public sealed class OperationsDashboardTests(Chromium chromium, ITestOutputHelpe
         Assert.Equal("rgb(206, 5, 0)", await failedBars.First.EvaluateAsync<string>("bar => getComputedStyle(bar).fill"));
         await Expect(page.Locator("#activite-24h svg desc")).ToContainTextAsync("4 exécutions en échec");
         await Expect(page.Locator("#recurring tbody tr")).ToHaveCountAsync(2);
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("ops-dashboard.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "ops-dashboard.png");
 
         // The failed list, then the first job's page: its exception, whole, behind « details ».
         await page.Locator("#counter-failed a").ClickAsync();
@@ -107,7 +107,7 @@ public sealed class OperationsDashboardTests(Chromium chromium, ITestOutputHelpe
         await Expect(page.Locator("#attempts tbody tr").First).ToContainTextAsync(OperatorEmail);
         await Expect(page.Locator("#job-actions")).ToContainTextAsync("Relance d'une tâche");
         await Expect(page.Locator("form#retry")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("ops-job.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "ops-job.png");
 
         Assert.Single(smtp.ReceivedFiles());
         Assert.Empty(browser.RequestsElsewhere);

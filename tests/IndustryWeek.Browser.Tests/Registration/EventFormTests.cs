@@ -128,7 +128,7 @@ public sealed partial class EventFormTests(Chromium chromium, ITestOutputHelper 
         // Zoomed out three levels at once (shift), the pin stays where it was clicked and France's outline shows around it.
         await map.Locator(".leaflet-control-zoom-out").ClickAsync(new() { Modifiers = [KeyboardModifier.Shift] });
         await WaitForPinAtAsync(page, centreX + 5, centreY + 4);
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("event-form.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "event-form.png");
 
         // Saved as a draft: the event's page.
         await page.Locator("#event-form button[type=submit]").ClickAsync();
@@ -136,7 +136,7 @@ public sealed partial class EventFormTests(Chromium chromium, ITestOutputHelper 
         await Expect(page.Locator("main .fr-alert--success")).ToContainTextAsync("enregistré en brouillon");
         await Expect(page.Locator("main")).ToContainTextAsync("Valenciennes");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Visite de l'usine de Valenciennes");
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("event-page.png"), FullPage = true });
+        await Screenshots.TakeAsync(page, "event-page.png");
 
         Assert.Empty(browser.Errors);
         Assert.Empty(browser.RequestsElsewhere);
