@@ -61,9 +61,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("Sqlite", new SqliteConnectionStringBuilder { DataSource = file }.ToString(), directory);
     }
 
-    public static async Task<TestDatabase> CreatePostgresAsync()
+    /// <param name="server">An administrator's connection string to another server (a test's private one); by default the server named by INDUSTRYWEEK_TEST_POSTGRES.</param>
+    public static async Task<TestDatabase> CreatePostgresAsync(string? server = null)
     {
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        var admin = server ?? Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(admin))
         {
             throw new InvalidOperationException(

@@ -27,6 +27,10 @@ internal sealed class JobJournal(PlatformDbContext db, TimeProvider time)
         }
     }
 
+    /// <summary>Whether this one-off job's last run succeeded (and no operator asked for another since).</summary>
+    public Task<bool> HasSucceededAsync(string type, string key, CancellationToken cancellationToken) =>
+        db.Jobs.AnyAsync(j => j.Type == type && j.Key == key && !j.Recurring && j.State == JobState.Succeeded, cancellationToken);
+
     /// <summary>Opens an attempt; an attempt still open from a host that died is closed as interrupted.</summary>
     public async Task<JobAttempt> StartAttemptAsync(Func<JobRecord> describe, string node, string fireInstanceId, string? requestedBy, CancellationToken cancellationToken)
     {

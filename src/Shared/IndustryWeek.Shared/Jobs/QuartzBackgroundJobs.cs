@@ -81,6 +81,14 @@ internal sealed partial class QuartzJobRunner(IServiceProvider services, JobRegi
 
         var jobKey = context.JobDetail.Key;
         var recurring = jobKey.Group == BackgroundJobRegistration.RecurringGroup;
+        if (context.Recovering && !recurring && await journal.HasSucceededAsync(jobKey.Group, jobKey.Name, cancellationToken))
+        {
+            // The host died after the run had succeeded (and said so) but before the scheduler recorded its
+            // end: the recovery would only run it a second time. Once done is done.
+            LogRecoverySkipped(logger, jobKey.Group, jobKey.Name);
+            return;
+        }
+
         var attempt = await journal.StartAttemptAsync(
             () => JobRecord.Create(
                 recurring ? name : jobKey.Group,
@@ -136,6 +144,9 @@ internal sealed partial class QuartzJobRunner(IServiceProvider services, JobRegi
         scheduler.SchedulerInstanceId is { Length: > 0 } id && id != "NON_CLUSTERED" ? id : $"{Environment.MachineName}-{Environment.ProcessId}";
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Type} {Key} had already succeeded when its host died: not run again by the recovery")]
+    private static partial void LogRecoverySkipped(ILogger logger, string type, string key);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the failure of job {Type} {Key}")]
     private static partial void LogRecordFailed(ILogger logger, Exception error, string type, string key);
