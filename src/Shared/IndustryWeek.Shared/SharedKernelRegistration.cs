@@ -38,7 +38,11 @@ public static class SharedKernelRegistration
 
         services.AddMessaging();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new TextWithoutNul());
+        });
         services.AddExceptionHandler<BadInputExceptionHandler>();
         // Unreadable bodies and parameters reach BadInputExceptionHandler (French problem details)
         // instead of an empty 400.
