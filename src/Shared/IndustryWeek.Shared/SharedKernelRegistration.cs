@@ -38,7 +38,15 @@ public static class SharedKernelRegistration
 
         services.AddMessaging();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new TextWithoutNul());
+
+            // ASP.NET Core's default for the API is the relaxed encoder, which writes organisers' markup raw (« <script> »):
+            // HTML-sensitive characters are escaped (\u003C), as the map's JSON already does; accents stay readable.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
         services.AddExceptionHandler<BadInputExceptionHandler>();
         // Unreadable bodies and parameters reach BadInputExceptionHandler (French problem details)
         // instead of an empty 400.

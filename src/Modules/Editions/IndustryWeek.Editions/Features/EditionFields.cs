@@ -93,6 +93,14 @@ internal static class ScheduleFieldsMapping
     };
 }
 
+/// <summary>An edition's dates stay within the years the platform plans for (year 1 or 9999 is a typing accident, and overflows date arithmetic).</summary>
+internal static class PlausibleDates
+{
+    public const string Message = "Cette date doit être comprise entre 2000 et 2100.";
+
+    public static bool IsPlausible(DateOnly? date) => date is not { } day || day.Year is >= 2000 and <= 2100;
+}
+
 /// <summary>The rules every edition's dates obey, whether created, updated or rescheduled.</summary>
 internal sealed class ScheduleValidator<T> : AbstractValidator<T>
     where T : IScheduleFields
@@ -103,8 +111,10 @@ internal sealed class ScheduleValidator<T> : AbstractValidator<T>
             .SetValidator(new PeriodValidator("semaine phare")!);
         RuleFor(x => x.EventPeriod).NotNull().WithMessage("La période des événements est obligatoire.")
             .SetValidator(new PeriodValidator("période des événements")!);
-        RuleFor(x => x.RegistrationCloses).NotNull().WithMessage("La date de clôture des inscriptions est obligatoire.");
-        RuleForEach(x => x.RegionalPeriods).SetValidator(new RegionalPeriodValidator());
+        RuleFor(x => x.RegistrationCloses).NotNull().WithMessage("La date de clôture des inscriptions est obligatoire.")
+            .Must(PlausibleDates.IsPlausible).WithMessage(PlausibleDates.Message);
+        RuleForEach(x => x.RegionalPeriods).NotNull().WithMessage("Une période régionale ne peut pas être vide.")
+            .SetValidator(new RegionalPeriodValidator());
 
         RuleFor(x => x.HeadlineWeek)
             .Must((x, week) => x.EventPeriod!.ToPeriod().Contains(week!.ToPeriod()))
@@ -115,9 +125,9 @@ internal sealed class ScheduleValidator<T> : AbstractValidator<T>
             .When(x => x.RegistrationCloses is not null && IsComplete(x.EventPeriod))
             .WithMessage(x => $"Les inscriptions doivent se clôturer au plus tard le dernier jour de la période des événements ({ParisTime.FormatDate(x.EventPeriod!.End!.Value)}).");
         RuleFor(x => x.RegionalPeriods)
-            .Must(periods => periods!.Where(p => p.RegionCode is not null).GroupBy(p => p.RegionCode).All(g => g.Count() == 1))
+            .Must(periods => periods!.Where(p => p?.RegionCode is not null).GroupBy(p => p.RegionCode).All(g => g.Count() == 1))
             .When(x => x.RegionalPeriods is not null)
-            .WithMessage(x => $"Une seule période par région : {string.Join(", ", x.RegionalPeriods!.Where(p => p.RegionCode is not null).GroupBy(p => p.RegionCode!).Where(g => g.Count() > 1).Select(g => Regions.ByCode.GetValueOrDefault(g.Key, g.Key)))} en a plusieurs.");
+            .WithMessage(x => $"Une seule période par région : {string.Join(", ", x.RegionalPeriods!.Where(p => p?.RegionCode is not null).GroupBy(p => p.RegionCode!).Where(g => g.Count() > 1).Select(g => Regions.ByCode.GetValueOrDefault(g.Key, g.Key)))} en a plusieurs.");
     }
 
     internal static bool IsComplete(PeriodFields? period) => period is { Start: not null, End: not null } && period.Start <= period.End;
@@ -130,8 +140,10 @@ internal sealed class PeriodValidator : AbstractValidator<PeriodFields>
 {
     public PeriodValidator(string label)
     {
-        RuleFor(p => p.Start).NotNull().WithMessage($"Le début de la {label} est obligatoire.");
-        RuleFor(p => p.End).NotNull().WithMessage($"La fin de la {label} est obligatoire.");
+        RuleFor(p => p.Start).NotNull().WithMessage($"Le début de la {label} est obligatoire.")
+            .Must(PlausibleDates.IsPlausible).WithMessage(PlausibleDates.Message);
+        RuleFor(p => p.End).NotNull().WithMessage($"La fin de la {label} est obligatoire.")
+            .Must(PlausibleDates.IsPlausible).WithMessage(PlausibleDates.Message);
         RuleFor(p => p.End)
             .Must((p, end) => p.Start <= end)
             .When(p => p.Start is not null && p.End is not null)
@@ -148,8 +160,10 @@ internal sealed class RegionalPeriodValidator : AbstractValidator<RegionalPeriod
             .Must(Regions.IsRegionCode)
             .When(p => !string.IsNullOrEmpty(p.RegionCode))
             .WithMessage(p => $"« {p.RegionCode} » n'est pas un code de région officiel (COG), par exemple 32 pour les Hauts-de-France.");
-        RuleFor(p => p.Start).NotNull().WithMessage("Le début de la période régionale est obligatoire.");
-        RuleFor(p => p.End).NotNull().WithMessage("La fin de la période régionale est obligatoire.");
+        RuleFor(p => p.Start).NotNull().WithMessage("Le début de la période régionale est obligatoire.")
+            .Must(PlausibleDates.IsPlausible).WithMessage(PlausibleDates.Message);
+        RuleFor(p => p.End).NotNull().WithMessage("La fin de la période régionale est obligatoire.")
+            .Must(PlausibleDates.IsPlausible).WithMessage(PlausibleDates.Message);
         RuleFor(p => p.End)
             .Must((p, end) => p.Start <= end)
             .When(p => p.Start is not null && p.End is not null)
@@ -178,12 +192,14 @@ internal class EditionFieldsValidator<T> : AbstractValidator<T>
             .MaximumLength(100).WithMessage("Une thématique ne doit pas dépasser 100 caractères.");
         RuleFor(x => x.Hashtag).NotEmpty().WithMessage("Le mot-dièse est obligatoire.")
             .Matches(@"^#[\p{L}\p{N}_]{2,59}$").WithMessage("Le mot-dièse commence par # suivi de lettres ou de chiffres, sans espace (par exemple #SemaineIndustrie).");
-        RuleFor(x => x.RegistrationOpens).NotNull().WithMessage("La date d'ouverture des inscriptions est obligatoire.");
+        RuleFor(x => x.RegistrationOpens).NotNull().WithMessage("La date d'ouverture des inscriptions est obligatoire.")
+            .Must(PlausibleDates.IsPlausible).WithMessage(PlausibleDates.Message);
         RuleFor(x => x.RegistrationCloses)
             .Must((x, closes) => closes > x.RegistrationOpens)
             .When(x => x.RegistrationOpens is not null && x.RegistrationCloses is not null)
             .WithMessage("La clôture des inscriptions doit être postérieure à leur ouverture.");
-        RuleFor(x => x.MapVisibleFrom).NotNull().WithMessage("La date d'ouverture de la carte publique est obligatoire.");
+        RuleFor(x => x.MapVisibleFrom).NotNull().WithMessage("La date d'ouverture de la carte publique est obligatoire.")
+            .Must(PlausibleDates.IsPlausible).WithMessage(PlausibleDates.Message);
         Include(new ScheduleValidator<T>());
     }
 }

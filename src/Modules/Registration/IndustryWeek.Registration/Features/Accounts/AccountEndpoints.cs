@@ -74,6 +74,12 @@ internal static class AccountEndpoints
             .MapIdentityApi<IdentityUser>()
             .AddEndpointFilter(async (context, next) =>
             {
+                // Identity's request records take an explicit JSON null where a text is required, and then throw (a 500).
+                if (MissingFields(context.Arguments) is { Count: > 0 } missing)
+                {
+                    return Results.ValidationProblem(missing, title: "La requête contient des erreurs.");
+                }
+
                 // One way to register: the API's /register runs the same command as the /inscription page.
                 if (context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
                     && context.Arguments.OfType<RegisterRequest>().FirstOrDefault() is { } registration)
@@ -83,8 +89,74 @@ internal static class AccountEndpoints
                     return registered.ToHttpResult(_ => Results.Ok());
                 }
 
-                return await next(context);
+                return InFrench(await next(context));
             });
+
+    /// <summary>The messages Identity's endpoints write themselves (in English), by their code, in French.</summary>
+    private static readonly Dictionary<string, string> FrenchMessages = new(StringComparer.Ordinal)
+    {
+        ["RequiresTwoFactor"] = "Aucun code de double authentification n'a été donné : il en faut un valide pour activer la double authentification.",
+        ["InvalidTwoFactorCode"] = "Ce code de double authentification n'est pas valide.",
+        ["OldPasswordRequired"] = "L'ancien mot de passe est obligatoire pour en choisir un nouveau ; s'il est oublié, réinitialisez-le.",
+    };
+
+    private static object? InFrench(object? result)
+    {
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is not Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails: { } problem })
+        {
+            return result;
+        }
+
+        var errors = problem.Errors.ToDictionary(e => e.Key, e => FrenchMessages.TryGetValue(e.Key, out var french) ? [french] : e.Value, StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(errors, title: "La requête contient des erreurs.");
+    }
+
+    /// <summary>The fields of Identity's requests sent as null, with their French message.</summary>
+    private static Dictionary<string, string[]> MissingFields(IList<object?> arguments)
+    {
+        const string Email = "L'adresse électronique est obligatoire.";
+        const string Password = "Le mot de passe est obligatoire.";
+        var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Check(string? value, string field, string message)
+        {
+            if (value is null)
+            {
+                missing[field] = [message];
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            switch (argument)
+            {
+                case LoginRequest login:
+                    Check(login.Email, "email", Email);
+                    Check(login.Password, "password", Password);
+                    break;
+                case RegisterRequest register:
+                    Check(register.Email, "email", Email);
+                    Check(register.Password, "password", Password);
+                    break;
+                case ForgotPasswordRequest forgot:
+                    Check(forgot.Email, "email", Email);
+                    break;
+                case ResendConfirmationEmailRequest resend:
+                    Check(resend.Email, "email", Email);
+                    break;
+                case ResetPasswordRequest reset:
+                    Check(reset.Email, "email", Email);
+                    Check(reset.ResetCode, "resetCode", "Le code de réinitialisation est obligatoire.");
+                    Check(reset.NewPassword, "newPassword", "Le nouveau mot de passe est obligatoire.");
+                    break;
+                case RefreshRequest refresh:
+                    Check(refresh.RefreshToken, "refreshToken", "Le jeton de renouvellement est obligatoire.");
+                    break;
+            }
+        }
+
+        return missing;
+    }
 
     /// <summary>The address the links of the account mails start with.</summary>
     public static string SiteUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";

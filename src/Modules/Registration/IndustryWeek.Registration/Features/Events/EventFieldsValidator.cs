@@ -17,7 +17,8 @@ internal sealed class EventFieldsValidator : AbstractValidator<EventFields>
     public EventFieldsValidator()
     {
         RuleFor(f => f.Title).NotEmpty().WithMessage("Le titre est obligatoire.")
-            .Length(5, 150).WithMessage("Le titre compte de 5 à 150 caractères.");
+            .Length(5, 150).WithMessage("Le titre compte de 5 à 150 caractères.")
+            .Must(SingleLine).WithMessage("Le titre tient sur une ligne, sans caractère de contrôle.");
         RuleFor(f => f.Description).NotEmpty().WithMessage("La description est obligatoire.")
             .Length(20, 4000).WithMessage("La description compte de 20 à 4 000 caractères.");
         RuleFor(f => f.Format).NotEmpty().WithMessage("Le format est obligatoire.");
@@ -69,6 +70,9 @@ internal sealed class EventFieldsValidator : AbstractValidator<EventFields>
 
     public static bool BeAWebAddress(string value) =>
         value.Length <= 500 && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !string.IsNullOrEmpty(uri.Host) && uri.Host.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>No line break or control character: the text goes into mail subjects, where a line break is refused (and would start a header).</summary>
+    public static bool SingleLine(string? value) => value is null || !value.Any(char.IsControl);
 
     /// <summary>An echoed wrong value stays short (a hostile 1 MB string is not sent back).</summary>
     public static string Shorten(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";

@@ -26,7 +26,12 @@ internal sealed class InviteColleagueValidator : AbstractValidator<InviteColleag
     public InviteColleagueValidator() =>
         RuleFor(c => c.Email).NotEmpty().WithMessage("L'adresse électronique du collègue est obligatoire.")
             .EmailAddress().WithMessage("Cette adresse électronique n'est pas valide.")
+            .Must(BeAMailbox).When(c => !string.IsNullOrWhiteSpace(c.Email) && c.Email.Length <= 256, ApplyConditionTo.CurrentValidator).WithMessage("Cette adresse électronique n'est pas valide.")
             .MaximumLength(256).WithMessage("L'adresse électronique ne doit pas dépasser 256 caractères.");
+
+    /// <summary>An address a mail can be sent to: « a@b » with markup or line breaks in it passes EmailAddress() but not the mail header.</summary>
+    private static bool BeAMailbox(string? email) =>
+        System.Net.Mail.MailAddress.TryCreate(email!.Trim(), out var address) && address.Address == email.Trim() && address.DisplayName.Length == 0;
 }
 
 internal sealed class InviteColleagueCommandHandler(RegistrationDbContext db, IMailSender mail, TimeProvider time)

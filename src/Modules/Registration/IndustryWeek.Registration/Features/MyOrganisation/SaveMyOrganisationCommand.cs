@@ -50,7 +50,8 @@ internal sealed class SaveMyOrganisationValidator : AbstractValidator<SaveMyOrga
     public SaveMyOrganisationValidator()
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage("Le nom de l'organisation est obligatoire.")
-            .MaximumLength(200).WithMessage("Le nom de l'organisation ne doit pas dépasser 200 caractères.");
+            .MaximumLength(200).WithMessage("Le nom de l'organisation ne doit pas dépasser 200 caractères.")
+            .Must(Events.EventFieldsValidator.SingleLine).WithMessage("Le nom de l'organisation tient sur une ligne, sans caractère de contrôle.");
         RuleFor(c => c.Type).NotEmpty().WithMessage("Le type d'organisation est obligatoire.");
         RuleFor(c => c.Type)
             .Must(t => Enum.TryParse<OrganisationType>(t, ignoreCase: true, out var type) && Enum.IsDefined(type) && !int.TryParse(t, out _))
