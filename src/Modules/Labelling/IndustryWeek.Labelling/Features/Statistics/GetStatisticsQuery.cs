@@ -62,8 +62,8 @@ internal sealed class GetStatisticsQueryHandler(LabellingDbContext db, TimeProvi
             all.Sum(a => a.Participation?.YoungPeople ?? 0),
             Count(all, a => [a.RegionCode ?? ""], k => k.Length == 0 ? "En ligne" : Regions.ByCode.GetValueOrDefault(k, k)),
             Count(all, a => [a.DepartmentCode ?? ""], k => k.Length == 0 ? "En ligne" : k),
-            Count(all, a => [a.Format], k => LabellingVocabulary.Label(LabellingVocabulary.Formats, k)),
-            Count(all, a => a.Snapshot.Event.Audiences, k => LabellingVocabulary.Label(LabellingVocabulary.Audiences, k)),
+            Count(all, a => [a.Format], k => EventWords.Label(EventWords.Formats, k)),
+            Count(all, a => a.Snapshot.Event.Audiences, k => EventWords.Label(EventWords.Audiences, k)),
             [.. byYear.OrderByDescending(y => y.Year).Select(y => new CountDto(
                 y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Applications, y.Labels, participantsByYear.GetValueOrDefault(y.Year)))]);
     }

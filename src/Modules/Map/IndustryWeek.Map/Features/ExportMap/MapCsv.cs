@@ -46,7 +46,7 @@ internal static partial class MapCsv
             Titre = Defuse(pin.Title),
             Description = Defuse(pin.Description),
             Format = Defuse(pin.Format),
-            FormatLibelle = Defuse(MapVocabulary.Label(MapVocabulary.Formats, pin.Format)),
+            FormatLibelle = Defuse(EventWords.Label(EventWords.Formats, pin.Format)),
             Publics = Defuse(string.Join('|', pin.Audiences)),
             Secteurs = Defuse(string.Join('|', pin.Sectors)),
             Thematiques = Defuse(string.Join('|', pin.Topics)),

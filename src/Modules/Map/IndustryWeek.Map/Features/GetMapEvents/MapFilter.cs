@@ -125,9 +125,9 @@ internal sealed partial record MapFilter
         {
             Regions = Codes(query, "region", IndustryWeek.Shared.PublishedLanguage.Regions.IsRegionCode, "Région inconnue : « {0} ». Les régions sont désignées par leur code INSEE (32 pour les Hauts-de-France, 11 pour l'Île-de-France…).", errors),
             Departments = Codes(query, "department", d => DepartmentPattern().IsMatch(d), "Département inconnu : « {0} ». Les départements sont désignés par leur code (59, 2A, 974…).", errors),
-            Formats = Codes(query, "format", MapVocabulary.Formats.ContainsKey, $"Format inconnu : « {{0}} ». Formats possibles : {string.Join(", ", MapVocabulary.Formats.Keys)}.", errors),
-            Audiences = Codes(query, "audience", MapVocabulary.Audiences.ContainsKey, $"Public inconnu : « {{0}} ». Publics possibles : {string.Join(", ", MapVocabulary.Audiences.Keys)}.", errors),
-            Sectors = Codes(query, "sector", MapVocabulary.Sectors.ContainsKey, $"Secteur inconnu : « {{0}} ». Secteurs possibles : {string.Join(", ", MapVocabulary.Sectors.Keys)}.", errors),
+            Formats = Codes(query, "format", EventWords.Formats.ContainsKey, $"Format inconnu : « {{0}} ». Formats possibles : {string.Join(", ", EventWords.Formats.Keys)}.", errors),
+            Audiences = Codes(query, "audience", EventWords.Audiences.ContainsKey, $"Public inconnu : « {{0}} ». Publics possibles : {string.Join(", ", EventWords.Audiences.Keys)}.", errors),
+            Sectors = Codes(query, "sector", EventWords.Sectors.ContainsKey, $"Secteur inconnu : « {{0}} ». Secteurs possibles : {string.Join(", ", EventWords.Sectors.Keys)}.", errors),
             From = Date(query, "from", errors),
             To = Date(query, "to", errors),
             Online = Boolean(query, "online", "Le paramètre online vaut true (événements avec une partie en ligne) ou false (sur place uniquement).", errors),

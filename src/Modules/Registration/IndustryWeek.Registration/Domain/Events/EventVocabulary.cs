@@ -1,3 +1,5 @@
+using IndustryWeek.Shared.PublishedLanguage;
+
 namespace IndustryWeek.Registration.Domain.Events;
 
 /// <summary>API.md's event formats.</summary>
@@ -70,57 +72,12 @@ internal enum EventStatus
 /// <summary>The French words organisers read for each value.</summary>
 internal static class EventVocabulary
 {
-    public static readonly IReadOnlyDictionary<EventFormat, string> Formats = new Dictionary<EventFormat, string>
-    {
-        [EventFormat.CompanyVisit] = "Visite d'entreprise",
-        [EventFormat.OpenDay] = "Portes ouvertes",
-        [EventFormat.JobDating] = "Job dating",
-        [EventFormat.JobForum] = "Forum des métiers",
-        [EventFormat.Conference] = "Conférence, table ronde",
-        [EventFormat.WebConference] = "Webconférence",
-        [EventFormat.Workshop] = "Atelier",
-        [EventFormat.Exhibition] = "Exposition",
-        [EventFormat.ClassIntervention] = "Intervention en classe",
-        [EventFormat.VirtualVisit] = "Visite virtuelle",
-        [EventFormat.Contest] = "Concours",
-        [EventFormat.Other] = "Autre",
-    };
+    // The words are the published language's (EventWords), keyed here by Registration's own enums.
+    public static readonly IReadOnlyDictionary<EventFormat, string> Formats = Words<EventFormat>(EventWords.Formats);
 
-    public static readonly IReadOnlyDictionary<Audience, string> Audiences = new Dictionary<Audience, string>
-    {
-        [Audience.GeneralPublic] = "Grand public",
-        [Audience.Pupils] = "Collégiens et lycéens",
-        [Audience.Students] = "Étudiants",
-        [Audience.JobSeekers] = "Demandeurs d'emploi",
-        [Audience.Teachers] = "Enseignants",
-        [Audience.CareersAdvisers] = "Conseillers d'orientation et prescripteurs",
-        [Audience.Employees] = "Salariés de l'entreprise (interne)",
-        [Audience.Other] = "Autre public",
-    };
+    public static readonly IReadOnlyDictionary<Audience, string> Audiences = Words<Audience>(EventWords.Audiences);
 
-    public static readonly IReadOnlyDictionary<IndustrySector, string> Sectors = new Dictionary<IndustrySector, string>
-    {
-        [IndustrySector.Aeronautics] = "Aéronautique et spatial",
-        [IndustrySector.Automotive] = "Automobile",
-        [IndustrySector.Rail] = "Ferroviaire",
-        [IndustrySector.Naval] = "Industries de la mer",
-        [IndustrySector.Nuclear] = "Nucléaire",
-        [IndustrySector.Energy] = "Nouveaux systèmes énergétiques",
-        [IndustrySector.Chemistry] = "Chimie et matériaux",
-        [IndustrySector.Agrifood] = "Agroalimentaire",
-        [IndustrySector.Wood] = "Bois",
-        [IndustrySector.Fashion] = "Mode et luxe",
-        [IndustrySector.HealthIndustries] = "Industries et technologies de santé",
-        [IndustrySector.MiningAndMetallurgy] = "Mines et métallurgie",
-        [IndustrySector.ConstructionMaterials] = "Industries pour la construction",
-        [IndustrySector.Electronics] = "Électronique",
-        [IndustrySector.Digital] = "Numérique",
-        [IndustrySector.SecurityIndustries] = "Industries de sécurité",
-        [IndustrySector.IndustryOfTheFuture] = "Solutions industrie du futur",
-        [IndustrySector.WasteRecovery] = "Transformation et valorisation des déchets",
-        [IndustrySector.Mechanical] = "Mécanique",
-        [IndustrySector.Other] = "Autre secteur",
-    };
+    public static readonly IReadOnlyDictionary<IndustrySector, string> Sectors = Words<IndustrySector>(EventWords.Sectors);
 
     public static readonly IReadOnlyDictionary<EventStatus, string> Statuses = new Dictionary<EventStatus, string>
     {
@@ -133,6 +90,10 @@ internal static class EventVocabulary
         [EventStatus.Cancelled] = "Annulé",
         [EventStatus.Suspended] = "Label suspendu",
     };
+
+    private static Dictionary<TEnum, string> Words<TEnum>(IReadOnlyDictionary<string, string> words)
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().ToDictionary(v => v, v => words[v.ToString()]);
 
     /// <summary>The API's names, strictly: « 3 » or « companyvisit » are not formats.</summary>
     public static bool TryParse<TEnum>(string? value, out TEnum parsed)

@@ -1,10 +1,10 @@
-namespace IndustryWeek.Map.Domain;
+namespace IndustryWeek.Shared.PublishedLanguage;
 
 /// <summary>
-/// The API's names of formats, audiences and sectors (API.md), with the French words the public reads.
-/// Registration owns the vocabulary; the map keeps its own copy, as it keeps its own copy of everything.
+/// The event's formats, audiences and sectors as the API and the published notifications name them (API.md),
+/// with the French words people read: one list for Registration's forms, the moderators' pages and the map.
 /// </summary>
-internal static class MapVocabulary
+public static class EventWords
 {
     public static readonly IReadOnlyDictionary<string, string> Formats = new Dictionary<string, string>(StringComparer.Ordinal)
     {
