@@ -1,3 +1,4 @@
+using System.Data;
 using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Platform;
@@ -120,6 +121,8 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
+        // The count and the page from one snapshot: a job failing in between is in both or in neither.
+        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var total = await jobs.CountAsync(cancellationToken);
         var items = await jobs
             .OrderByDescending(j => j.UpdatedAtUtc).ThenByDescending(j => j.Id)

@@ -1,3 +1,4 @@
+using System.Data;
 using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,10 @@ internal sealed class OutboxOperations(IServiceProvider services, IEnumerable<Mo
         var found = new List<OutboxMessageView>();
         foreach (var database in Outboxes)
         {
-            var messages = InState(database.CreateContext(services).Set<OutboxMessage>().AsNoTracking(), state);
+            // The count and the page from one snapshot: a message failing in between is in both or in neither.
+            var context = database.CreateContext(services);
+            await using var snapshot = await context.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            var messages = InState(context.Set<OutboxMessage>().AsNoTracking(), state);
             total += await messages.CountAsync(cancellationToken);
             found.AddRange((await messages.OrderBy(m => m.Id).Take(wanted).ToListAsync(cancellationToken)).Select(m => ToView(database, m)));
         }
@@ -72,7 +76,9 @@ internal sealed class OutboxOperations(IServiceProvider services, IEnumerable<Mo
         int pending = 0, failed = 0;
         foreach (var database in Outboxes)
         {
-            var messages = database.CreateContext(services).Set<OutboxMessage>().AsNoTracking();
+            var context = database.CreateContext(services);
+            await using var snapshot = await context.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            var messages = context.Set<OutboxMessage>().AsNoTracking();
             pending += await InState(messages, OutboxState.Pending).CountAsync(cancellationToken);
             failed += await InState(messages, OutboxState.Failed).CountAsync(cancellationToken);
         }
