@@ -36,7 +36,12 @@ public sealed class MapVisibilityTests
             await platform.PublishAsync(granted);
         }
 
-        await Eventually.WaitAsync(async () => (await MapApi.FeaturesAsync(administrator, $"?edition={Upcoming2042}&preview=true")).Count == 1, "the upcoming edition's pin is published");
+        // Each grant's pin is published by its own job: wait for all three, not only the first one asserted.
+        await Eventually.WaitAsync(
+            async () => (await MapApi.FeaturesAsync(administrator, $"?edition={Upcoming2042}&preview=true")).Count == 1
+                && (await MapApi.FeaturesAsync(administrator, $"?edition={Open2041}")).Count == 1
+                && (await MapApi.FeaturesAsync(administrator, "?edition=2039")).Count == 1,
+            "the three pins are published");
 
         // Before the date: the public sees nothing of 2042, even asking for a preview; administrators do.
         Assert.Empty(await MapApi.FeaturesAsync(visitor, $"?edition={Upcoming2042}"));
