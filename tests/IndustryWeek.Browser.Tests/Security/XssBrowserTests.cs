@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IndustryWeek.Browser.Tests.Journeys;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Testing;
 using Microsoft.Playwright;
@@ -39,7 +40,7 @@ public sealed class XssBrowserTests(Chromium chromium, ITestOutputHelper output)
         _database = TestDatabase.CreateSqlite();
         _platform = new PlatformFactory(_database);
         _address = _platform.StartKestrel();
-        var day = await PublishEditionAsync();
+        var day = JourneySteps.Iso((await JourneySteps.PublishUpcomingEditionAsync(_platform)).AddDays(1));
         await Eventually.WaitAsync(
             async () => await _database.ScalarAsync("""SELECT COUNT(*) FROM editions_outbox WHERE "ProcessedAtUtc" IS NULL""") == 0,
             "Registration received every edition (editions_outbox all processed)");
@@ -82,47 +83,6 @@ public sealed class XssBrowserTests(Chromium chromium, ITestOutputHelper output)
         await Eventually.WaitAsync(
             async () => (await visitor.GetAsync(new Uri($"/api/map/events/{_event}", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
             "the event is on the map");
-    }
-
-    /// <summary>
-    /// Next March's edition, published by the administrator, open for registration and its map visible since a week
-    /// ago (as the host tests' kit scene does).
-    /// </summary>
-    /// <returns>A day inside the edition's period, « 2027-03-23 ».</returns>
-    private async Task<string> PublishEditionAsync()
-    {
-        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var year = today.Month >= 3 ? today.Year + 1 : today.Year;
-        var monday = new DateOnly(year, 3, 20);
-        while (monday.DayOfWeek != DayOfWeek.Monday)
-        {
-            monday = monday.AddDays(1);
-        }
-
-        var closes = monday.AddDays(-10);
-        var opens = today.AddDays(-7) < closes ? today.AddDays(-7) : closes.AddDays(-1);
-        using var admin = await _platform.SignedInClientAsync();
-        var created = await admin.PostAsJsonAsync("/api/editions", new Dictionary<string, object?>
-        {
-            ["number"] = year - 2010,
-            ["year"] = year,
-            ["name"] = $"Semaine de l'industrie {year}",
-            ["theme"] = "Inventer un avenir durable",
-            ["themeDescription"] = "Transition écologique, économie circulaire et mixité des métiers.",
-            ["focusTopics"] = new[] { "Transition écologique" },
-            ["hashtag"] = "#SemaineIndustrie",
-            ["headlineWeek"] = new { start = Day(monday), end = Day(monday.AddDays(6)) },
-            ["eventPeriod"] = new { start = Day(monday), end = Day(monday.AddDays(6)) },
-            ["regionalPeriods"] = Array.Empty<object>(),
-            ["registrationOpens"] = Day(opens),
-            ["registrationCloses"] = Day(closes),
-            ["mapVisibleFrom"] = Day(opens),
-        });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST /api/editions: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await admin.PostAsync(new Uri($"/api/editions/{id}/publish", UriKind.Relative), null)).EnsureSuccessStatusCode();
-        return Day(monday.AddDays(1));
     }
 
     public async Task DisposeAsync()

@@ -264,9 +264,13 @@ internal sealed partial class FaultScene(TestDatabase database, string? mailDire
             """));
     }
 
-    private async Task<IReadOnlyList<Guid>> GuidsAsync(string sql)
+    private Task<IReadOnlyList<Guid>> GuidsAsync(string sql) => ValuesAsync(sql, r => r.GetGuid(0));
+
+    private Task<IReadOnlyList<string>> StringsAsync(string sql) => ValuesAsync(sql, r => r.GetString(0));
+
+    private async Task<IReadOnlyList<T>> ValuesAsync<T>(string sql, Func<System.Data.Common.DbDataReader, T> read)
     {
-        var ids = new List<Guid>();
+        var values = new List<T>();
         await using var connection = database.CreateConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -274,23 +278,7 @@ internal sealed partial class FaultScene(TestDatabase database, string? mailDire
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            ids.Add(reader.GetGuid(0));
-        }
-
-        return ids;
-    }
-
-    private async Task<IReadOnlyList<string>> StringsAsync(string sql)
-    {
-        var values = new List<string>();
-        await using var connection = database.CreateConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
+            values.Add(read(reader));
         }
 
         return values;
