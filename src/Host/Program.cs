@@ -6,6 +6,7 @@ using IndustryWeek.Operations;
 using IndustryWeek.Registration;
 using IndustryWeek.Shared;
 using IndustryWeek.Shared.Observability;
+using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.StaticFiles;
@@ -56,6 +57,7 @@ try
     app.MapCommunicationKitModule();
     app.MapMapModule();
     app.MapOperationsModule();
+    app.MapJobsDashboard();
 
     await app.RunAsync();
     return 0;

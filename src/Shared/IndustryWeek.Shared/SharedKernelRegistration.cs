@@ -21,7 +21,7 @@ public static class SharedKernelRegistration
 {
     /// <summary>
     /// The platform's common services: the database settings (validated now, so a bad setting stops
-    /// the host at once), MediatR, the outbox and its dispatcher, Quartz jobs, mail, clock, problem details.
+    /// the host at once), MediatR, the outbox and its dispatcher, Hangfire jobs, mail, clock, problem details.
     /// </summary>
     public static IServiceCollection AddSharedKernel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

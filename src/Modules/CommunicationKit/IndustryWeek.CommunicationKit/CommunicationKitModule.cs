@@ -32,7 +32,7 @@ public static class CommunicationKitModule
         services.AddHandlersFrom(typeof(CommunicationKitModule).Assembly);
         services.AddScoped<KitAccess>();
         services.AddScoped<KitDeliveries>();
-        services.AddBackgroundJob<DeliverKitJob, DeliverKitRequest>(DeliverKitJob.Name);
+        services.AddBackgroundJob<DeliverKitJob, DeliverKitRequest>(DeliverKitJob.Name, "Envoi du kit");
         return services;
     }
 

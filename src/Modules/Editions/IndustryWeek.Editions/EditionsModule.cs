@@ -21,7 +21,7 @@ public static class EditionsModule
     {
         services.AddModuleDatabase<EditionsDbContext>("Editions", EditionsDbContext.TablePrefix, EditionsNotifications.From);
         services.AddHandlersFrom(typeof(EditionsModule).Assembly);
-        services.AddRecurringJob<CloseRegistrationsJob>(CloseRegistrationsJob.Name, CloseRegistrationsJob.Cron);
+        services.AddRecurringJob<CloseRegistrationsJob>(CloseRegistrationsJob.Name, "Clôture des inscriptions", CloseRegistrationsJob.Cron);
         services.AddScoped<IDemoSeeder, EditionsDemoSeeder>();
         return services;
     }

@@ -20,7 +20,7 @@ public static class LabellingModule
     {
         services.AddModuleDatabase<LabellingDbContext>("Labelling", LabellingDbContext.TablePrefix, LabellingNotifications.From);
         services.AddHandlersFrom(typeof(LabellingModule).Assembly);
-        services.AddRecurringJob<ModeratorDigestJob>(ModeratorDigestJob.Name, ModeratorDigestJob.Cron);
+        services.AddRecurringJob<ModeratorDigestJob>(ModeratorDigestJob.Name, "Récapitulatif des modérateurs", ModeratorDigestJob.Cron);
         return services;
     }
 

@@ -24,7 +24,7 @@ public static class MapModule
         services.AddScoped<PinPublications>();
         services.AddSingleton<MapCache>();
         services.AddSingleton<MapQuery>();
-        services.AddBackgroundJob<PublishPinJob, PinChange>(PublishPinJob.Name);
+        services.AddBackgroundJob<PublishPinJob, PinChange>(PublishPinJob.Name, "Publication sur la carte");
         return services;
     }
 

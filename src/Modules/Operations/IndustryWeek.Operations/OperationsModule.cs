@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryWeek.Operations;
 
-/// <summary>Operations: the operators' dashboard over the jobs and the outboxes (Hangfire's, on Quartz), and the audit of what they do.</summary>
+/// <summary>Operations: the operators' dashboard over the jobs and the outboxes (the jobs themselves on the Hangfire dashboard), and the audit of what they do.</summary>
 public static class OperationsModule
 {
     public static IServiceCollection AddOperationsModule(this IServiceCollection services, IConfiguration configuration)

@@ -73,7 +73,7 @@ public static class RegistrationModule
         services.AddScoped<IOrganisationMembership, OrganisationMembership>();
         services.AddScoped<IDemoSeeder, RegistrationDemoSeeder>();
         services.AddScoped<EventDetailsFactory>();
-        services.AddBackgroundJob<SendOrganiserNoticesJob, OrganiserNoticeBatch>(SendOrganiserNoticesJob.Name);
+        services.AddBackgroundJob<SendOrganiserNoticesJob, OrganiserNoticeBatch>(SendOrganiserNoticesJob.Name, "Courriels aux organisateurs");
         return services;
     }
 

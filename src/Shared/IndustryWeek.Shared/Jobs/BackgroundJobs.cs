@@ -16,7 +16,7 @@ public sealed record BackgroundJobContext(string Key, int RetryAttempt, bool Rec
     public bool IsLastAttempt { get; init; }
 }
 
-/// <summary>The port modules schedule durable jobs through; keeps Quartz types out of their code.</summary>
+/// <summary>The port modules schedule durable jobs through; keeps Hangfire types out of their code.</summary>
 public interface IBackgroundJobs
 {
     /// <summary>
@@ -27,8 +27,9 @@ public interface IBackgroundJobs
         where TJob : IBackgroundJob<TPayload>;
 
     /// <summary>
-    /// As <see cref="ScheduleAsync{TJob, TPayload}(string, TPayload, CancellationToken)"/>, saying what the
-    /// job is <paramref name="about"/> in the words operators search with ("événement 5f0c… · SDI-2026-000123").
+    /// As <see cref="ScheduleAsync{TJob, TPayload}(string, TPayload, CancellationToken)"/>, saying what the job
+    /// is <paramref name="about"/> in the words operators read and search (« Visite de l'usine (SDI-2026-000123) »):
+    /// the dashboard titles the job « {the job's title} – {about} ».
     /// </summary>
     Task ScheduleAsync<TJob, TPayload>(string key, TPayload payload, string? about, CancellationToken cancellationToken)
         where TJob : IBackgroundJob<TPayload>;

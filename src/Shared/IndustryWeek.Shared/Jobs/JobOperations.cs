@@ -3,8 +3,10 @@ using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Platform;
 using IndustryWeek.Shared.Time;
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace IndustryWeek.Shared.Jobs;
 
@@ -18,7 +20,8 @@ public sealed record JobSummary(
     DateTime CreatedAtUtc,
     DateTime? FinishedAtUtc,
     string? About,
-    bool Recurring);
+    bool Recurring,
+    string? HangfireJobId = null);
 
 public sealed record JobAttemptView(
     int Number,
@@ -33,7 +36,7 @@ public sealed record JobAttemptView(
     public TimeSpan? Duration => FinishedAtUtc - StartedAtUtc;
 }
 
-/// <param name="NextRunAtUtc">When the scheduler runs it next (a retry, a scheduled run), read from Quartz now.</param>
+/// <param name="NextRunAtUtc">When Hangfire runs it next (a retry after its back-off), read from Hangfire now.</param>
 public sealed record JobDetails(
     JobSummary Job,
     string Payload,
@@ -67,12 +70,15 @@ public sealed record RecurringJobView(
 
 public sealed record JobNode(string InstanceId, DateTime? LastCheckInUtc, TimeSpan? CheckInInterval, string State, bool IsCurrent);
 
-/// <summary>What operators see of the jobs and do to them (the dashboard's port: Quartz stays behind it).</summary>
+/// <summary>What operators see of the jobs and do to them outside the Hangfire dashboard (/ops, /api/ops): Hangfire stays behind it.</summary>
 public interface IJobOperations
 {
     Task<JobPage> SearchAsync(JobSearch search, CancellationToken cancellationToken);
 
     Task<JobDetails?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The job a Hangfire job is attached to (or was, for a duplicate that found another attached).</summary>
+    Task<JobSummary?> FindByHangfireIdAsync(string hangfireJobId, CancellationToken cancellationToken);
 
     Task<JobCounters> CountAsync(CancellationToken cancellationToken);
 
@@ -96,7 +102,14 @@ public interface IJobOperations
     Task<IReadOnlyList<JobNode>> NodesAsync(CancellationToken cancellationToken);
 }
 
-internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory schedulers, JobJournal journal, TimeProvider time) : IJobOperations
+internal sealed class JobOperations(
+    PlatformDbContext db,
+    JobStorage storage,
+    IBackgroundJobClient client,
+    IRecurringJobManagerV2 recurring,
+    JobRegistry registry,
+    JobJournal journal,
+    TimeProvider time) : IJobOperations
 {
     public async Task<JobPage> SearchAsync(JobSearch search, CancellationToken cancellationToken)
     {
@@ -111,12 +124,16 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
         {
             // Lower-cased on both sides: label numbers are typed « sdi-2026-… » as often as « SDI-2026-… ».
             var text = search.Text.Trim().ToLowerInvariant();
+            // An event id as operators copy it (5f0c…-…) is in the keys without its dashes.
+            var compactId = Guid.TryParse(text, out var eventId) ? eventId.ToString("N") : text;
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(), not run in .NET
             jobs = jobs.Where(j =>
                 j.Key.ToLower().Contains(text)
+                || j.Key.ToLower().Contains(compactId)
                 || j.Type.ToLower().Contains(text)
                 || (j.About != null && j.About.ToLower().Contains(text))
                 || j.CorrelationId == search.Text.Trim()
+                || j.HangfireJobId == search.Text.Trim()
                 || j.Payload.ToLower().Contains(text));
 #pragma warning restore CA1304, CA1311, CA1862
         }
@@ -145,17 +162,26 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
             .OrderByDescending(a => a.Number).ThenByDescending(a => a.Id)
             .Take(200)
             .ToListAsync(cancellationToken);
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var triggers = await scheduler.GetTriggersOfJob(JobKeyOf(job), cancellationToken);
-        var next = triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
         return new JobDetails(
             ToSummary(job),
             job.Payload,
             job.CorrelationId,
             job.Cause,
             job.CauseMessageId,
-            next?.UtcDateTime,
+            NextRunOf(job),
             attempts.Select(a => new JobAttemptView(a.Number, a.Node, StoredInstant.AsUtc(a.StartedAtUtc), StoredInstant.AsUtc(a.FinishedAtUtc), a.Result, a.Error, a.WillRetry, a.RequestedBy)).ToList());
+    }
+
+    public async Task<JobSummary?> FindByHangfireIdAsync(string hangfireJobId, CancellationToken cancellationToken)
+    {
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.HangfireJobId == hangfireJobId, cancellationToken);
+        if (job is null && storage.GetMonitoringApi().JobDetails(hangfireJobId)?.Job is { } hangfire
+            && hangfire.Type == typeof(HangfireJobRunner) && hangfire.Args.Count > 2 && hangfire.Args[1] is string type && hangfire.Args[2] is string key)
+        {
+            job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Type == type && j.Key == key, cancellationToken);
+        }
+
+        return job is null ? null : ToSummary(job);
     }
 
     public async Task<JobCounters> CountAsync(CancellationToken cancellationToken)
@@ -190,7 +216,7 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
 
     public async Task<Result<JobSummary>> RetryAsync(long id, string requestedBy, CancellationToken cancellationToken)
     {
-        var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
         if (job is null)
         {
             return JobNotFound();
@@ -203,31 +229,39 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
                 : $"Seule une tâche en échec peut être relancée (celle-ci est « {JobWording.State(job.State)} »).");
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var jobKey = JobKeyOf(job);
-        if (!await scheduler.Exists(jobKey, cancellationToken))
+        if (job.HangfireJobId is { } hangfireId && HangfireStateOf(hangfireId) is not null)
         {
-            return Error.Conflict("job.gone", "Cette tâche n'est plus dans l'ordonnanceur : elle ne peut pas être relancée.");
+            using (var connection = storage.GetConnection())
+            {
+                connection.SetJobParameter(hangfireId, HangfireJobRunner.RequestedByParameter, SerializationHelperJson(requestedBy));
+                connection.SetJobParameter(hangfireId, "RetryCount", "0"); // a fresh round of automatic retries
+            }
+
+            // Hangfire's requeue, as the dashboard does it; JobStateMirror sets the record back to Scheduled.
+            if (!client.ChangeState(hangfireId, new EnqueuedState { Reason = $"Relancée par {requestedBy}" }, FailedState.StateName))
+            {
+                return Error.Conflict("job.not_failed", "Cette tâche n'est plus en échec dans Hangfire : elle ne peut pas être relancée.");
+            }
+        }
+        else
+        {
+            // A Quartz-era failure, or a Hangfire job expired since: a new Hangfire job does the work.
+            if (job.HangfireJobId is not null)
+            {
+                await journal.DetachAsync(job.Id, job.HangfireJobId, cancellationToken);
+            }
+
+            var registration = registry.ByName(job.Type);
+            if (registration is null)
+            {
+                return Error.Conflict("job.gone", "Plus aucun module ne déclare cette tâche : elle ne peut pas être relancée.");
+            }
+
+            await db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Scheduled).SetProperty(j => j.FinishedAtUtc, (DateTime?)null), cancellationToken);
+            await HangfireBackgroundJobs.EnqueueAsync(client, journal, job, registration, cancellationToken);
         }
 
-        // Recorded first, so the run (which may start at once) finds the job scheduled, not failed.
-        job.Requeued(time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var leftover in await scheduler.GetTriggersOfJob(jobKey, cancellationToken))
-        {
-            await scheduler.UnscheduleJob(leftover.Key, cancellationToken);
-        }
-
-        await scheduler.ScheduleJob(
-            TriggerBuilder.Create()
-                .WithIdentity(job.Key, job.Type)
-                .ForJob(jobKey)
-                .UsingJobData(QuartzBackgroundJobs.RequestedByKey, requestedBy)
-                .StartNow()
-                .Build(),
-            new ScheduleJobOptions(),
-            cancellationToken);
-        return ToSummary(job);
+        return ToSummary(await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken));
     }
 
     public async Task<Result<JobSummary>> DeleteAsync(long id, CancellationToken cancellationToken)
@@ -245,8 +279,11 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
                 : $"Seule une tâche planifiée, en nouvelle tentative ou en échec peut être supprimée (celle-ci est « {JobWording.State(job.State)} »).");
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.DeleteJob(JobKeyOf(job), cancellationToken);
+        if (job.HangfireJobId is { } hangfireId && HangfireStateOf(hangfireId) is not null)
+        {
+            client.Delete(hangfireId);
+        }
+
         job.Deleted(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return ToSummary(job);
@@ -254,12 +291,10 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
 
     public async Task<IReadOnlyList<RecurringJobView>> RecurringAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var keys = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(BackgroundJobRegistration.RecurringGroup), cancellationToken);
         var views = new List<RecurringJobView>();
-        foreach (var key in keys.OrderBy(k => k.Name, StringComparer.Ordinal))
+        foreach (var registration in registry.Recurring)
         {
-            views.Add(await RecurringViewAsync(scheduler, key, cancellationToken));
+            views.Add(await RecurringViewAsync(registration.Name, cancellationToken));
         }
 
         return views;
@@ -267,83 +302,85 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
 
     public async Task<Result<RecurringJobView>> TriggerRecurringAsync(string name, string requestedBy, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var key = new JobKey(name, BackgroundJobRegistration.RecurringGroup);
-        if (!await scheduler.Exists(key, cancellationToken))
+        if (!IsRecurring(name))
         {
             return RecurringNotFound();
         }
 
         await RecordRecurringAsync(name, cancellationToken);
-        await scheduler.TriggerJob(key, new JobDataMap { [QuartzBackgroundJobs.RequestedByKey] = requestedBy }, cancellationToken);
-        return await RecurringViewAsync(scheduler, key, cancellationToken);
+        if (recurring.TriggerJob(name) is { } jobId)
+        {
+            using var connection = storage.GetConnection();
+            connection.SetJobParameter(jobId, HangfireJobRunner.RequestedByParameter, SerializationHelperJson(requestedBy));
+        }
+
+        return await RecurringViewAsync(name, cancellationToken);
     }
 
     public async Task<Result<RecurringJobView>> PauseRecurringAsync(string name, string reason, string requestedBy, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var key = new JobKey(name, BackgroundJobRegistration.RecurringGroup);
-        if (!await scheduler.Exists(key, cancellationToken))
+        if (!IsRecurring(name))
         {
             return RecurringNotFound();
         }
 
         await RecordRecurringAsync(name, cancellationToken);
-        await scheduler.PauseJobWith(key, new PauseDetails { Reason = reason, RequestedBy = requestedBy }, cancellationToken);
-        return await RecurringViewAsync(scheduler, key, cancellationToken);
+        var record = await db.Jobs.SingleAsync(j => j.Type == name && j.Key == name && j.Recurring, cancellationToken);
+        record.Pause(reason, requestedBy, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return await RecurringViewAsync(name, cancellationToken);
     }
 
     public async Task<Result<RecurringJobView>> ResumeRecurringAsync(string name, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var key = new JobKey(name, BackgroundJobRegistration.RecurringGroup);
-        if (!await scheduler.Exists(key, cancellationToken))
+        if (!IsRecurring(name))
         {
             return RecurringNotFound();
         }
 
         await RecordRecurringAsync(name, cancellationToken);
-        await scheduler.ResumeJob(key, cancellationToken);
-        return await RecurringViewAsync(scheduler, key, cancellationToken);
+        var record = await db.Jobs.SingleAsync(j => j.Type == name && j.Key == name && j.Recurring, cancellationToken);
+        record.Resume(time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return await RecurringViewAsync(name, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<JobNode>> NodesAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JobNode>> NodesAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var metadata = await scheduler.GetMetadata(cancellationToken);
-        if (metadata.JobStoreClustered)
-        {
-            var nodes = await scheduler.QueryClusterNodes(cancellationToken);
-            return nodes
-                .OrderByDescending(n => n.IsCurrentNode).ThenBy(n => n.InstanceId, StringComparer.Ordinal)
-                .Select(n => new JobNode(n.InstanceId, n.LastCheckInUtc?.UtcDateTime, n.CheckInInterval, n.State.ToString(), n.IsCurrentNode))
-                .ToList();
-        }
-
-        // SQLite: one host, no cluster check-ins; it is alive since it answers.
-        return [new JobNode(QuartzJobRunner.NodeName(scheduler), time.GetUtcNow().UtcDateTime, null, metadata.Status == SchedulerStatus.Running ? "Alive" : metadata.Status.ToString(), true)];
+        var now = time.GetUtcNow().UtcDateTime;
+        var me = $":{Environment.ProcessId}:";
+        IReadOnlyList<JobNode> nodes = storage.GetMonitoringApi().Servers()
+            .Select(s => new JobNode(
+                s.Name,
+                s.Heartbeat is { } beat ? DateTime.SpecifyKind(beat, DateTimeKind.Utc) : null,
+                TimeSpan.FromSeconds(10),
+                s.Heartbeat is { } last && now - last < TimeSpan.FromMinutes(1) ? "Alive" : "Lost",
+                s.Name.Contains(me, StringComparison.Ordinal)))
+            .OrderByDescending(n => n.IsCurrent).ThenBy(n => n.InstanceId, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(nodes);
     }
+
+    private bool IsRecurring(string name) => registry.ByName(name) is { Cron: not null };
 
     /// <summary>
     /// A recurring job is recorded on its first run; an operator acting on it before that records it now,
-    /// so that their action is attached to it (and listed on its page) from the start.
+    /// so that their action is attached to it (and its pause kept) from the start.
     /// </summary>
-    private Task RecordRecurringAsync(string name, CancellationToken cancellationToken) =>
+    private Task<JobRecord> RecordRecurringAsync(string name, CancellationToken cancellationToken) =>
         journal.RecordScheduledAsync(
             JobRecord.Create(name, name, recurring: true, "{}", about: null, correlationId: null, cause: null, causeMessageId: null, time.GetUtcNow().UtcDateTime),
             cancellationToken);
 
-    private async Task<RecurringJobView> RecurringViewAsync(IScheduler scheduler, JobKey key, CancellationToken cancellationToken)
+    private async Task<RecurringJobView> RecurringViewAsync(string name, CancellationToken cancellationToken)
     {
-        var trigger = (await scheduler.GetTriggersOfJob(key, cancellationToken)).OfType<ICronTrigger>().FirstOrDefault();
-        RecurringJobPause? pause = null;
-        if (trigger is not null && await scheduler.GetTriggerState(trigger.Key, cancellationToken) == TriggerState.Paused)
+        RecurringJobDto? hangfire;
+        using (var connection = storage.GetConnection())
         {
-            var info = await scheduler.GetTriggerPause(trigger.Key, cancellationToken);
-            pause = new RecurringJobPause(info?.Reason ?? "", info?.RequestedBy ?? "", (info?.PausedAtUtc ?? time.GetUtcNow()).UtcDateTime);
+            hangfire = connection.GetRecurringJobs([name]).FirstOrDefault(r => !r.Removed);
         }
 
-        var record = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Type == key.Name && j.Key == key.Name && j.Recurring, cancellationToken);
+        var record = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Type == name && j.Key == name && j.Recurring, cancellationToken);
         var recent = record is null
             ? []
             : await db.JobAttempts.AsNoTracking()
@@ -353,16 +390,42 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
                 .Select(a => new { a.StartedAtUtc, a.Result })
                 .ToListAsync(cancellationToken);
         return new RecurringJobView(
-            key.Name,
-            trigger?.CronExpressionString ?? "",
-            trigger?.TimeZone.Id ?? ParisTime.Zone.Id,
-            trigger?.NextFireTimeUtc?.UtcDateTime,
+            name,
+            hangfire?.Cron ?? registry.ByName(name)?.Cron ?? "",
+            hangfire?.TimeZoneId ?? ParisTime.Zone.Id,
+            hangfire?.NextExecution is { } next ? DateTime.SpecifyKind(next, DateTimeKind.Utc) : null,
             StoredInstant.AsUtc(recent.FirstOrDefault()?.StartedAtUtc),
             recent.FirstOrDefault()?.Result,
             recent.TakeWhile(a => a.Result != JobAttemptResult.Succeeded).Count(a => a.Result == JobAttemptResult.Failed),
-            pause,
+            record is { Paused: true } ? new RecurringJobPause(record.PauseReason!, record.PausedBy ?? "", StoredInstant.AsUtc(record.PausedAtUtc ?? record.UpdatedAtUtc)) : null,
             record?.Id);
     }
+
+    /// <summary>The Hangfire state of a job, or null when Hangfire no longer has it.</summary>
+    private string? HangfireStateOf(string hangfireJobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetStateData(hangfireJobId)?.Name;
+    }
+
+    /// <summary>When a job waiting for its retry's back-off runs next (Hangfire's Scheduled state).</summary>
+    private DateTime? NextRunOf(JobRecord job)
+    {
+        if (job.HangfireJobId is null)
+        {
+            return null;
+        }
+
+        using var connection = storage.GetConnection();
+        var state = connection.GetStateData(job.HangfireJobId);
+        return state?.Name == ScheduledState.StateName && state.Data.TryGetValue("EnqueueAt", out var at)
+            ? Hangfire.Common.JobHelper.DeserializeNullableDateTime(at)
+            : null;
+    }
+
+    /// <summary>Job parameters are stored as JSON, as Hangfire's own SetJobParameter writes them.</summary>
+    private static string SerializationHelperJson(string value) =>
+        Hangfire.Common.SerializationHelper.Serialize(value, Hangfire.Common.SerializationOption.User);
 
     private static DateTime BucketOf(DateTime utc, bool byDay)
     {
@@ -378,16 +441,12 @@ internal sealed class JobOperations(PlatformDbContext db, ISchedulerFactory sche
     private static DateTime NextBucket(DateTime start, bool byDay) =>
         byDay ? ParisTime.ToInstant(ParisTime.FromUtc(start).Date.AddDays(1)).UtcDateTime : start.AddHours(1);
 
-    /// <summary>The job's Quartz key: a recurring job is kept in the recurring group under its name (its record's type and key).</summary>
-    private static JobKey JobKeyOf(JobRecord job) =>
-        job.Recurring ? new(job.Key, BackgroundJobRegistration.RecurringGroup) : new(job.Key, job.Type);
-
     private static Error JobNotFound() => Error.NotFound("job.not_found", "Cette tâche n'existe pas.");
 
     private static Error RecurringNotFound() => Error.NotFound("recurring.not_found", "Cette tâche récurrente n'existe pas.");
 
     private static JobSummary ToSummary(JobRecord job) =>
-        new(job.Id, job.Type, job.Key, job.State, job.Attempts, job.LastError, StoredInstant.AsUtc(job.CreatedAtUtc), StoredInstant.AsUtc(job.FinishedAtUtc), job.About, job.Recurring);
+        new(job.Id, job.Type, job.Key, job.State, job.Attempts, job.LastError, StoredInstant.AsUtc(job.CreatedAtUtc), StoredInstant.AsUtc(job.FinishedAtUtc), job.About, job.Recurring, job.HangfireJobId);
 }
 
 /// <summary>The French words for job states, shared by the messages above and the operators' pages.</summary>

@@ -8,7 +8,7 @@ public enum JobState
 
     Processing,
 
-    /// <summary>Failed; Quartz runs it again after a back-off.</summary>
+    /// <summary>Failed; Hangfire runs it again after a back-off.</summary>
     Retrying,
 
     Succeeded,
@@ -31,18 +31,19 @@ public enum JobAttemptResult
 }
 
 /// <summary>
-/// One job as operators follow it: written when a module schedules it, updated by each run. Quartz
-/// keeps only what it needs to run the job (and forgets a one-off trigger once fired); this row keeps
-/// the whole story, searchable.
+/// One job as operators follow it, and the keyed table that makes scheduling idempotent: written when a
+/// module schedules it (one row per type and key), updated by each run. Hangfire has no unique job ids:
+/// the Hangfire job attached here (<see cref="HangfireJobId"/>) is the one that does the work; any other
+/// Hangfire job for the same key finds itself not attached and ends without doing anything.
 /// </summary>
 internal sealed class JobRecord
 {
     public long Id { get; private set; }
 
-    /// <summary>The job's registered name ("communication-kit.deliver"); the Quartz job group.</summary>
+    /// <summary>The job's registered name ("communication-kit.deliver").</summary>
     public string Type { get; private set; } = "";
 
-    /// <summary>The deterministic key it was scheduled with; the Quartz job name.</summary>
+    /// <summary>The deterministic key it was scheduled with (the recurring job's id for a recurring job).</summary>
     public string Key { get; private set; } = "";
 
     public bool Recurring { get; private set; }
@@ -73,6 +74,18 @@ internal sealed class JobRecord
     public DateTime UpdatedAtUtc { get; private set; }
 
     public DateTime? FinishedAtUtc { get; private set; }
+
+    /// <summary>The Hangfire job that does this work; null until one is attached (or for a recurring job).</summary>
+    public string? HangfireJobId { get; private set; }
+
+    /// <summary>Why an operator paused this recurring job; null when it runs.</summary>
+    public string? PauseReason { get; private set; }
+
+    public string? PausedBy { get; private set; }
+
+    public DateTime? PausedAtUtc { get; private set; }
+
+    public bool Paused => PauseReason is not null;
 
     public const int MaxPayloadLength = 4000;
 
@@ -121,6 +134,22 @@ internal sealed class JobRecord
         UpdatedAtUtc = nowUtc;
     }
 
+    public void Pause(string reason, string requestedBy, DateTime nowUtc)
+    {
+        PauseReason = reason;
+        PausedBy = requestedBy;
+        PausedAtUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    public void Resume(DateTime nowUtc)
+    {
+        PauseReason = null;
+        PausedBy = null;
+        PausedAtUtc = null;
+        UpdatedAtUtc = nowUtc;
+    }
+
     public void Deleted(DateTime nowUtc)
     {
         State = JobState.Deleted;
@@ -138,9 +167,10 @@ internal sealed class JobAttempt
 
     public int Number { get; private set; }
 
-    /// <summary>The Quartz scheduler instance (host process) that ran it.</summary>
+    /// <summary>The host process that ran it (machine and process id).</summary>
     public string Node { get; private set; } = "";
 
+    /// <summary>The Hangfire job id of the run.</summary>
     public string FireInstanceId { get; private set; } = "";
 
     public DateTime StartedAtUtc { get; private set; }

@@ -1,11 +1,12 @@
+using Hangfire;
+using Hangfire.Common;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace IndustryWeek.Shared.Jobs;
 
-/// <summary>`Jobs:*`: how failed jobs are retried (exponential back-off with jitter).</summary>
+/// <summary>`Jobs:*`: how failed jobs are retried (exponential back-off with jitter) and how the job storage is polled.</summary>
 public sealed class JobsOptions
 {
     public const string Section = "Jobs";
@@ -15,44 +16,72 @@ public sealed class JobsOptions
     public TimeSpan RetryFirstDelay { get; set; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Hangfire workers of this host.</summary>
+    public int WorkerCount { get; set; } = 8;
+
+    /// <summary>How often an idle worker looks for a job (PostgreSQL's long polling wakes it sooner).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>PostgreSQL: after how long a job fetched by a host that died is visible again (kept alive while running).</summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>After how long a lock left by a host that died expires.</summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often delayed work (retries after their back-off) is moved to the queue.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 internal static class JobsRegistration
 {
     /// <summary>
-    /// Quartz on the modules' own database: persistent store (schema provisioned by Quartz itself),
-    /// clustered on PostgreSQL, exponential retries (15 s doubling to 2 h, 10 attempts, jitter) and
-    /// an execution history kept in the database for the operators.
+    /// Hangfire with its storage chosen by the provider (<see cref="JobStorages"/>), this host's own storage and
+    /// filters (not Hangfire's static ones: several hosts may live in one process, as in the tests), exponential
+    /// retries, the dashboard's French titles, and the start-up recovery that runs before the server fetches.
     /// </summary>
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, DatabaseSettings database, IConfiguration configuration)
     {
-        var retries = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddSingleton(options);
         BackgroundJobRegistration.Registry(services);
-        services.AddScoped<IBackgroundJobs, QuartzBackgroundJobs>();
+        services.AddScoped<IBackgroundJobs, HangfireBackgroundJobs>();
         services.AddScoped<JobJournal>();
+        services.AddScoped<HangfireJobRunner>();
         services.AddScoped<IJobOperations, JobOperations>();
-        services.AddQuartz(q =>
-        {
-            q.UseDefaultRetryPolicy(RetryPolicy.Exponential(retries.RetryAttempts, retries.RetryFirstDelay, 2.0, retries.RetryMaxDelay, 0.2));
-            q.UsePersistentStore(store =>
-            {
-                store.UseSystemTextJsonSerializer();
-                if (database.Provider == DatabaseProvider.PostgreSql)
-                {
-                    store.UsePostgres(database.ConnectionString);
-                    store.UseClustering(_ => { });
-                }
-                else
-                {
-                    store.UseSqlite(database.ConnectionString);
-                }
 
-                store.ProvisionSchema();
-                store.UseExecutionHistory();
-            });
-            q.AddQuartzHealthChecks(o => o.Tags.Add("ready"));
+        // Registered before AddHangfire, which only adds these when missing (it would take the static JobStorage.Current
+        // and the static global filters, shared by every host of the process).
+        services.AddSingleton(_ => JobStorages.Create(database, options));
+        services.AddSingleton<JobStateMirror>();
+        services.AddSingleton<IJobFilterProvider>(sp =>
+        {
+            var filters = new JobFilterCollection
+            {
+                JobRetries.Filter(options),
+                new StatisticsHistoryAttribute(),
+                new CorrelationJobFilter(),
+                sp.GetRequiredService<JobStateMirror>(),
+            };
+            return new JobFilterProviderCollection(new JobFilterAttributeFilterProvider(), filters);
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        // Before the server: stranded jobs are requeued and unattached work enqueued before any worker fetches.
+        services.AddHostedService<JobsStartup>();
+        services.AddHangfireServer((sp, server) =>
+        {
+            server.WorkerCount = options.WorkerCount;
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
+            server.HeartbeatInterval = TimeSpan.FromSeconds(10);
+            server.ServerCheckInterval = TimeSpan.FromSeconds(30);
+            server.ServerTimeout = TimeSpan.FromMinutes(1);
+            server.ShutdownTimeout = TimeSpan.FromSeconds(10);
+        });
+        services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
         return services;
     }
 }

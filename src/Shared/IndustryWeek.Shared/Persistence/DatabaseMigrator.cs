@@ -22,7 +22,7 @@ public static class DatabaseMigrator
             var databases = scope.ServiceProvider.GetServices<ModuleDatabase>().ToList();
             if (settings.Provider == DatabaseProvider.Sqlite && databases.Count > 0)
             {
-                // WAL lets readers (map, dashboards) go on while the dispatcher and Quartz write; it is a property of the file.
+                // WAL lets readers (map, dashboards) go on while the dispatcher and the jobs write; it is a property of the file.
                 await databases[0].CreateContext(scope.ServiceProvider).Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 

@@ -11,7 +11,7 @@ public enum DatabaseProvider
     PostgreSql,
 }
 
-/// <summary>The one database every module and Quartz share, as configured (`Database:Provider`, `ConnectionStrings:Default`).</summary>
+/// <summary>The one database every module shares (Hangfire too on PostgreSQL), as configured (`Database:Provider`, `ConnectionStrings:Default`).</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
     public const string ProviderKey = "Database:Provider";

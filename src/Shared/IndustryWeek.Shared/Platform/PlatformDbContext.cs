@@ -35,9 +35,14 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.Property(j => j.Payload).HasMaxLength(JobRecord.MaxPayloadLength);
             b.Property(j => j.CorrelationId).HasMaxLength(Observability.Correlation.MaxLength);
             b.Property(j => j.Cause).HasMaxLength(150);
+            b.Property(j => j.HangfireJobId).HasMaxLength(100);
+            b.Property(j => j.PauseReason).HasMaxLength(500);
+            b.Property(j => j.PausedBy).HasMaxLength(256);
+            b.Ignore(j => j.Paused);
             b.HasIndex(j => new { j.Type, j.Key }).IsUnique().HasDatabaseName("ix_platform_jobs_type_key");
             b.HasIndex(j => new { j.State, j.UpdatedAtUtc }).HasDatabaseName("ix_platform_jobs_state");
             b.HasIndex(j => j.CorrelationId).HasDatabaseName("ix_platform_jobs_correlation");
+            b.HasIndex(j => j.HangfireJobId).HasDatabaseName("ix_platform_jobs_hangfire");
         });
         modelBuilder.Entity<JobAttempt>(b =>
         {

@@ -16,16 +16,28 @@ public static class SecurityHeaders
     {
         ArgumentNullException.ThrowIfNull(app);
         var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<IConfiguration>()["Map:TileUrl"]);
+        var dashboardPolicy = JobsDashboardPolicy(policy);
         return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = policy;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Jobs.JobsDashboard.Path) ? dashboardPolicy : policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             await next(context);
         });
+    }
+
+    /// <summary>
+    /// The Hangfire dashboard's scripts (its own files, no inline script) set inline styles: its pages carry
+    /// style="…" attributes and its charts and tooltips write style attributes, which « style-src 'self' » refuses.
+    /// Only styles are relaxed, only under /hangfire; scripts stay files of the site.
+    /// </summary>
+    public static string JobsDashboardPolicy(string sitePolicy)
+    {
+        ArgumentNullException.ThrowIfNull(sitePolicy);
+        return sitePolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
     }
 
     public static string ContentSecurityPolicy(string? tileUrl)

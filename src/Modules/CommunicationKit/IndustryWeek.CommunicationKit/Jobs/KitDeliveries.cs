@@ -23,7 +23,7 @@ internal sealed class KitDeliveries(CommunicationKitDbContext db, IBackgroundJob
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await jobs.ScheduleAsync<DeliverKitJob, DeliverKitRequest>(DeliverKitJob.KeyFor(kit.EventId, key), new DeliverKitRequest(kit.EventId, key), $"{kit.EventId} · {kit.LabelNumber}", cancellationToken);
+        await jobs.ScheduleAsync<DeliverKitJob, DeliverKitRequest>(DeliverKitJob.KeyFor(kit.EventId, key), new DeliverKitRequest(kit.EventId, key), $"{kit.Event.Title} ({kit.LabelNumber})", cancellationToken);
         return delivery;
     }
 }

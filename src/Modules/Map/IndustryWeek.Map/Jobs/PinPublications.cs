@@ -28,7 +28,7 @@ internal sealed class PinPublications(MapDbContext db, IBackgroundJobs jobs, Tim
     /// <summary>
     /// Saves what was recorded, then schedules the publication job under a key of its own for this
     /// notification: handled again (a crash before the dispatch was marked), it records nothing new and
-    /// schedules the same key, which Quartz keeps once. Nothing is scheduled when there is nothing public
+    /// schedules the same key, which the keyed table keeps once. Nothing is scheduled when there is nothing public
     /// to change (an event never listed, without a pin).
     /// </summary>
     public async Task SaveAndScheduleAsync(EventRecord record, string change, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class PinPublications(MapDbContext db, IBackgroundJobs jobs, Tim
         if (record.Listed || await db.Pins.AnyAsync(p => p.EventId == record.EventId, cancellationToken))
         {
             await jobs.ScheduleAsync<PublishPinJob, PinChange>(PublishPinJob.KeyFor(record.EventId, change), new PinChange(record.EventId),
-                record.LabelNumber is { } label ? $"{record.EventId} · {label}" : record.EventId.ToString(),
+                $"{record.Event?.Title ?? record.EventId.ToString()}{(record.LabelNumber is { } label ? $" ({label})" : "")}",
                 cancellationToken);
         }
     }

@@ -8,6 +8,12 @@ internal enum OperatorActionKind
     PauseRecurringJob,
     ResumeRecurringJob,
     RetryOutboxMessage,
+
+    /// <summary>A job waiting for its retry's back-off moved to the queue at once (Hangfire dashboard).</summary>
+    EnqueueJob,
+
+    /// <summary>A recurring job removed from Hangfire (the dashboard's « Supprimer »; declared again at the next start).</summary>
+    RemoveRecurringJob,
 }
 
 /// <summary>One thing an operator did to the jobs or the outbox: who, when, to what, why. Never changed once written.</summary>

@@ -9,17 +9,6 @@ namespace IndustryWeek.Operations.Features;
 /// <summary>How the operators' pages say dates, durations, states and actions in French (Paris time).</summary>
 internal static class OpsTexts
 {
-    /// <summary>The job states operators filter on, in the order of the list's filter.</summary>
-    public static readonly IReadOnlyList<(JobState State, string Label)> StateFilters =
-    [
-        (JobState.Failed, "En échec"),
-        (JobState.Retrying, "Nouvelle tentative prévue"),
-        (JobState.Scheduled, "Planifiées"),
-        (JobState.Processing, "En cours"),
-        (JobState.Succeeded, "Réussies"),
-        (JobState.Deleted, "Supprimées"),
-    ];
-
     /// <summary>« 16 novembre 2020 à 14 h 32 », Paris time.</summary>
     public static string At(DateTime utc)
     {
@@ -28,24 +17,6 @@ internal static class OpsTexts
     }
 
     public static string At(DateTime? utc, string none = "—") => utc is { } value ? At(value) : none;
-
-    /// <summary>« 16 novembre 2020 à 14 h 32 min 05 s »: attempts a few seconds apart stay apart.</summary>
-    public static string AtSeconds(DateTime utc)
-    {
-        var paris = ParisTime.FromUtc(utc);
-        return string.Create(CultureInfo.InvariantCulture, $"{At(utc)} min {paris.Second:00} s");
-    }
-
-    /// <summary>« 320 ms », « 1,2 s », « 3 min 05 s », « 2 h 05 min ».</summary>
-    public static string Duration(TimeSpan duration) => duration switch
-    {
-        { TotalMilliseconds: < 1000 } => string.Create(ParisTime.French, $"{Math.Max(0, (int)duration.TotalMilliseconds)} ms"),
-        { TotalSeconds: < 60 } => string.Create(ParisTime.French, $"{duration.TotalSeconds:0.#} s"),
-        { TotalHours: < 1 } => string.Create(ParisTime.French, $"{(int)duration.TotalMinutes} min {duration.Seconds:00} s"),
-        _ => string.Create(ParisTime.French, $"{(int)duration.TotalHours} h {duration.Minutes:00} min"),
-    };
-
-    public static string Duration(long? milliseconds) => milliseconds is { } ms ? Duration(TimeSpan.FromMilliseconds(ms)) : "—";
 
     public static string State(JobState state) => JobWording.State(state);
 
@@ -77,25 +48,9 @@ internal static class OpsTexts
         OperatorActionKind.PauseRecurringJob => "Mise en pause d'une tâche récurrente",
         OperatorActionKind.ResumeRecurringJob => "Reprise d'une tâche récurrente",
         OperatorActionKind.RetryOutboxMessage => "Nouvelle série de tentatives d'un message",
+        OperatorActionKind.EnqueueJob => "Exécution immédiate d'une tâche en attente",
+        OperatorActionKind.RemoveRecurringJob => "Retrait d'une tâche récurrente",
         _ => kind.ToString(),
-    };
-
-    /// <summary>A scheduler node's state as Quartz reports it (Alive, Overdue, Failed), in words.</summary>
-    public static string NodeState(string state) => state switch
-    {
-        "Alive" => "actif",
-        "Overdue" => "en retard",
-        "Failed" => "arrêté",
-        "Standby" => "en attente (stand-by)",
-        "Shutdown" => "arrêté",
-        _ => state,
-    };
-
-    public static string NodeBadge(string state) => state switch
-    {
-        "Alive" => "fr-badge--success",
-        "Overdue" => "fr-badge--warning",
-        _ => "fr-badge--error",
     };
 
     /// <summary>« 1 tâche », « 3 tâches ».</summary>
@@ -106,7 +61,7 @@ internal static class OpsTexts
     public static string? FirstLine(string? error) => JobMapping.FirstLine(error);
 
     /// <summary>
-    /// The recurring jobs' usual Quartz schedules in words (« toutes les heures à hh:00:05 »); null for
+    /// The recurring jobs' usual cron schedules in words (« toutes les heures à hh:00:05 »); null for
     /// any other expression, shown as it is.
     /// </summary>
     public static string? Schedule(string cron)

@@ -5,7 +5,7 @@ using IndustryWeek.Shared.Outbox;
 namespace IndustryWeek.Operations.Features.Jobs;
 
 /// <summary>API.md Operations: a job in a list. <c>lastError</c> is the first line of the last failure.</summary>
-internal sealed record JobDto(long Id, string Type, string Key, JobState State, int Attempts, string? LastError, DateTime CreatedAt, DateTime? FinishedAt, string? About, bool Recurring);
+internal sealed record JobDto(long Id, string Type, string Key, JobState State, int Attempts, string? LastError, DateTime CreatedAt, DateTime? FinishedAt, string? About, bool Recurring, string? HangfireJobId);
 
 internal sealed record JobsPageDto(IReadOnlyList<JobDto> Items, int Total);
 
@@ -27,7 +27,7 @@ internal sealed record JobDetailsDto(
 internal static class JobMapping
 {
     public static JobDto ToDto(this JobSummary job) =>
-        new(job.Id, job.Type, job.Key, job.State, job.Attempts, FirstLine(job.LastError), job.CreatedAtUtc, job.FinishedAtUtc, job.About, job.Recurring);
+        new(job.Id, job.Type, job.Key, job.State, job.Attempts, FirstLine(job.LastError), job.CreatedAtUtc, job.FinishedAtUtc, job.About, job.Recurring, job.HangfireJobId);
 
     public static JobAttemptDto ToDto(this JobAttemptView attempt) =>
         new(attempt.Number, attempt.Node, attempt.StartedAtUtc, attempt.FinishedAtUtc, (long?)attempt.Duration?.TotalMilliseconds, attempt.Result, attempt.Error, attempt.WillRetry, attempt.RequestedBy);

@@ -38,7 +38,7 @@ internal sealed record ResumeRecurringJobCommand : IRequest<Result<RecurringJobV
 
 internal sealed class PauseRecurringJobValidator : AbstractValidator<PauseRecurringJobCommand>
 {
-    // Quartz keeps the reason with the trigger, up to PauseDetails.MaxReasonLength characters.
+    // Kept with the recurring job's record (PauseReason, 500 characters).
     public const int MaxReasonLength = 250;
 
     public PauseRecurringJobValidator() =>

@@ -1,0 +1,60 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
+using IndustryWeek.Shared.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace IndustryWeek.Shared.Jobs;
+
+/// <summary>
+/// The one place where the job storage follows `Database:Provider` (SQL Server, when it comes, gets
+/// Hangfire.SqlServer here). Settings measured on this project's machines (RECIPES.md, docs/performance.md):
+/// Hangfire's defaults poll every 15 s and leave a dead process's jobs invisible for 30 min.
+/// </summary>
+internal static class JobStorages
+{
+    public static JobStorage Create(DatabaseSettings database, JobsOptions options) => database.Provider switch
+    {
+        // Several hosts on one database: long polling (LISTEN/NOTIFY, sent by the enqueuing process) picks a job
+        // up at once; running jobs keep their fetch alive (sliding invisibility), so a dead host's jobs are
+        // visible again after InvisibilityTimeout, and its lock rows expire after DistributedLockTimeout.
+        DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+            new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
+            new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                QueuePollInterval = options.QueuePollInterval,
+                EnableLongPolling = true,
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = options.InvisibilityTimeout,
+                DistributedLockTimeout = options.DistributedLockTimeout,
+                PrepareSchemaIfNecessary = true,
+            }),
+
+        // One process only (its fetch locks in memory): jobs still Processing at start-up belong to a dead process
+        // and are requeued at once (JobsStartup), so a long InvisibilityTimeout only guards a running job.
+        _ => new SQLiteStorage(
+            SqliteFile(database),
+            new SQLiteStorageOptions
+            {
+                QueuePollInterval = options.QueuePollInterval,
+                InvisibilityTimeout = TimeSpan.FromMinutes(30),
+                DistributedLockLifetime = options.DistributedLockTimeout,
+            }),
+    };
+
+    /// <summary>Hangfire's SQLite file, next to the database: « data/industryweek.db » → « data/industryweek.jobs.db ».</summary>
+    public static string SqliteFile(DatabaseSettings database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var source = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:")
+        {
+            // An in-memory database (a unit test) still needs a durable file for Hangfire: one of its own.
+            return Path.Combine(Path.GetTempPath(), $"industryweek-jobs-{Guid.NewGuid():N}.db");
+        }
+
+        return Path.Combine(Path.GetDirectoryName(source) ?? "", Path.GetFileNameWithoutExtension(source) + ".jobs.db");
+    }
+}

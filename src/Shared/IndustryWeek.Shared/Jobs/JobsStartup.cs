@@ -1,0 +1,171 @@
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage.SQLite;
+using IndustryWeek.Shared.Persistence;
+using IndustryWeek.Shared.Time;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IndustryWeek.Shared.Jobs;
+
+/// <summary>
+/// What runs once at start-up, before this host's Hangfire server fetches anything:
+/// on SQLite (one process), jobs still Processing belong to a process that died and are requeued at once;
+/// work the keyed table says is not done but that has no Hangfire job (a Quartz-era database, a host that died
+/// between recording and enqueuing) is enqueued, once; the recurring jobs are declared in Paris time.
+/// </summary>
+internal sealed partial class JobsStartup(
+    IServiceScopeFactory scopes,
+    JobStorage storage,
+    DatabaseSettings database,
+    JobRegistry registry,
+    IRecurringJobManager recurring,
+    ILogger<JobsStartup> logger) : IHostedService, IDisposable
+{
+    private FileStream? _processLock;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (storage is SQLiteStorage)
+        {
+            if (TryTakeProcessLock())
+            {
+                RequeueStranded();
+            }
+            else
+            {
+                LogSecondProcess(logger, JobStorages.SqliteFile(database));
+            }
+        }
+
+        await EnqueueUnattachedAsync(cancellationToken);
+        foreach (var job in registry.Recurring)
+        {
+            recurring.AddOrUpdate(
+                job.Name,
+                HangfireJobRunner.CallRecurring(job.Title, job.Name),
+                job.Cron!,
+                new RecurringJobOptions { TimeZone = ParisTime.Zone, MisfireHandling = MisfireHandlingMode.Relaxed });
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _processLock?.Dispose();
+
+    /// <summary>
+    /// The SQLite job storage is for one process: an exclusive lock on a file beside it, held while the host runs
+    /// and released by the system when the process dies, tells whether another live process uses it.
+    /// </summary>
+    private bool TryTakeProcessLock()
+    {
+        try
+        {
+            _processLock = new FileStream(JobStorages.SqliteFile(database) + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>No other process is alive: a job still Processing was being run by a process that died.</summary>
+    private void RequeueStranded()
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var client = new BackgroundJobClient(storage);
+        var count = 0;
+        for (var processing = monitoring.ProcessingJobs(0, 500); processing.Count > 0; processing = monitoring.ProcessingJobs(0, 500))
+        {
+            var moved = 0;
+            foreach (var (id, _) in processing)
+            {
+                if (client.ChangeState(id, new EnqueuedState { Reason = "Hôte arrêté pendant l'exécution : relancée au démarrage" }, ProcessingState.StateName))
+                {
+                    moved++;
+                }
+            }
+
+            count += moved;
+            if (moved == 0)
+            {
+                break;
+            }
+        }
+
+        if (count > 0)
+        {
+            LogRequeued(logger, count);
+        }
+    }
+
+    private async Task EnqueueUnattachedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var journal = scope.ServiceProvider.GetRequiredService<JobJournal>();
+        var client = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
+        using var connection = storage.GetConnection();
+        var enqueued = 0;
+        foreach (var record in await journal.UnfinishedAsync(cancellationToken))
+        {
+            if (record.HangfireJobId is { } id && connection.GetJobData(id) is not null)
+            {
+                continue;
+            }
+
+            if (registry.ByName(record.Type) is not { } registration)
+            {
+                LogUnknownJob(logger, record.Type, record.Key);
+                continue;
+            }
+
+            if (record.HangfireJobId is not null)
+            {
+                // Its Hangfire job is gone (a storage reset, the Quartz-era id): a new one may be attached.
+                await journal.DetachAsync(record.Id, record.HangfireJobId, cancellationToken);
+            }
+
+            if (await HangfireBackgroundJobs.EnqueueAsync(client, journal, record, registration, cancellationToken) is not null)
+            {
+                enqueued++;
+            }
+        }
+
+        if (enqueued > 0)
+        {
+            LogEnqueued(logger, enqueued);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Un autre processus utilise déjà le stockage SQLite des tâches ({File}) : il n'est fait que pour un seul processus (un seul hôte, ou PostgreSQL pour plusieurs). Les tâches en cours ne sont pas relancées.")]
+    private static partial void LogSecondProcess(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} job(s) left Processing by a process that died were requeued")]
+    private static partial void LogRequeued(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} job(s) recorded but not on Hangfire were enqueued")]
+    private static partial void LogEnqueued(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Type} {Key} is not done but no module declares {Type} any more: left as it is")]
+    private static partial void LogUnknownJob(ILogger logger, string type, string key);
+}
+
+/// <summary>Ready when the job storage answers (the database of PostgreSQL, the SQLite file).</summary>
+internal sealed class JobsHealthCheck(JobStorage storage) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var servers = storage.GetMonitoringApi().Servers();
+            return Task.FromResult(HealthCheckResult.Healthy($"{servers.Count} serveur(s) Hangfire"));
+        }
+        catch (Exception e)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("Stockage des tâches injoignable.", e));
+        }
+    }
+}
