@@ -1,121 +1,112 @@
+using Hangfire;
+using Hangfire.States;
+using IndustryWeek.Shared.Jobs;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Microsoft.Extensions.Hosting;
 
 namespace IndustryWeek.Testing;
 
 /// <summary>
-/// The host's durable jobs as a test drives them: held back (the scheduler on stand-by, as when the
-/// workers are busy) then let go, or run once more (a retry, a recovery after a crash), waiting until
+/// The host's durable jobs as a test drives them: held back (the host's Hangfire server stopped, as when the
+/// workers are busy) then let go, or run once more (an operator's requeue), waiting on the keyed table until
 /// they have run rather than for a while.
 /// </summary>
 public static class BackgroundJobRuns
 {
-    /// <summary>From now on no job starts, until <see cref="ReleaseAsync"/>: what is scheduled meanwhile waits.</summary>
+    /// <summary>From now on no job starts, until <see cref="ReleaseAsync"/>: what is scheduled meanwhile waits in Hangfire's queue.</summary>
     public static async Task HoldAsync(PlatformFactory platform)
     {
-        var scheduler = await SchedulerAsync(platform);
-        await Eventually.WaitAsync(() => Task.FromResult(scheduler.Status == SchedulerStatus.Running), "the host's scheduler has started");
-        await scheduler.Standby();
+        var server = Server(platform);
+        await Eventually.WaitAsync(() => Task.FromResult(ServerCount(platform) > 0), "the host's Hangfire server has started");
+        await server.StopAsync(CancellationToken.None);
     }
 
-    /// <summary>Lets the held jobs go; waits until the jobs <paramref name="keys"/> of <paramref name="group"/> have run (successfully or not).</summary>
+    /// <summary>Lets the held jobs go; waits until the jobs <paramref name="keys"/> of type <paramref name="type"/> have run (successfully or not).</summary>
     /// <returns>The failures of those runs, if any.</returns>
-    public static async Task<IReadOnlyList<string>> ReleaseAsync(PlatformFactory platform, string group, params string[] keys)
+    public static async Task<IReadOnlyList<string>> ReleaseAsync(PlatformFactory platform, string type, params string[] keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var scheduler = await SchedulerAsync(platform);
-        var listener = new RunListener(keys.Select(k => new JobKey(k, group)).ToList());
-        scheduler.ListenerManager.AddJobListener(listener, GroupMatcher<JobKey>.GroupEquals(group));
-        try
+        var before = new Dictionary<string, int>();
+        foreach (var key in keys)
         {
-            await scheduler.Start();
-            await listener.AllDone.WaitAsync(TimeSpan.FromSeconds(30));
-            return listener.Failures;
+            before[key] = (await FindAsync(platform, type, key))?.Attempts ?? 0;
         }
-        finally
-        {
-            scheduler.ListenerManager.RemoveJobListener(listener.Name);
-        }
+
+        await Server(platform).StartAsync(CancellationToken.None);
+        return await WaitForRunsAsync(platform, type, before);
     }
 
-    /// <summary>Runs every job of <paramref name="group"/> once more and waits for them.</summary>
+    /// <summary>Runs every job of <paramref name="type"/> once more (Hangfire's requeue, as an operator does it) and waits for them.</summary>
     /// <returns>The failures of those runs, if any.</returns>
-    public static async Task<IReadOnlyList<string>> RunAgainAsync(PlatformFactory platform, string group)
+    public static async Task<IReadOnlyList<string>> RunAgainAsync(PlatformFactory platform, string type)
     {
-        var scheduler = await SchedulerAsync(platform);
-        var jobs = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group));
+        var jobs = await OfTypeAsync(platform, type);
         if (jobs.Count == 0)
         {
-            throw new InvalidOperationException($"No job of '{group}' to run again.");
+            throw new InvalidOperationException($"No job of '{type}' to run again.");
         }
 
-        var listener = new RunListener(jobs);
-        scheduler.ListenerManager.AddJobListener(listener, GroupMatcher<JobKey>.GroupEquals(group));
-        try
+        await Eventually.WaitAsync(async () => (await OfTypeAsync(platform, type)).All(j => j.State is not (JobState.Scheduled or JobState.Processing)), $"every '{type}' job has run once before running again");
+        var client = platform.Services.GetRequiredService<IBackgroundJobClient>();
+        var before = new Dictionary<string, int>();
+        foreach (var job in await OfTypeAsync(platform, type))
         {
-            foreach (var job in jobs)
-            {
-                await scheduler.TriggerJob(job);
-            }
+            before[job.Key] = job.Attempts;
+            client.ChangeState(job.HangfireJobId!, new EnqueuedState { Reason = "Test: run again" });
+        }
 
-            await listener.AllDone.WaitAsync(TimeSpan.FromSeconds(30));
-            return listener.Failures;
-        }
-        finally
-        {
-            scheduler.ListenerManager.RemoveJobListener(listener.Name);
-        }
+        return await WaitForRunsAsync(platform, type, before);
     }
 
-    private static async Task<IScheduler> SchedulerAsync(PlatformFactory platform)
+    /// <summary>The keyed table's record of a job; null until it is scheduled.</summary>
+    public static async Task<JobSummary?> FindAsync(PlatformFactory platform, string type, string key) =>
+        (await SearchAsync(platform, key)).FirstOrDefault(j => j.Type == type && j.Key == key);
+
+    /// <summary>Every job of <paramref name="type"/> the keyed table has.</summary>
+    public static async Task<IReadOnlyList<JobSummary>> OfTypeAsync(PlatformFactory platform, string type) =>
+        (await SearchAsync(platform, type)).Where(j => j.Type == type).ToList();
+
+    private static async Task<IReadOnlyList<string>> WaitForRunsAsync(PlatformFactory platform, string type, Dictionary<string, int> attemptsBefore)
+    {
+        var failures = new List<string>();
+        foreach (var (key, attempts) in attemptsBefore)
+        {
+            JobSummary? job = null;
+            await Eventually.WaitAsync(
+                async () => (job = await FindAsync(platform, type, key)) is { State: not (JobState.Scheduled or JobState.Processing) } ran && ran.Attempts > attempts,
+                $"job {type} {key} has run");
+            if (job!.State is JobState.Failed or JobState.Retrying)
+            {
+                failures.Add($"{type} {key}: {job.LastError}");
+            }
+        }
+
+        return failures;
+    }
+
+    private static async Task<IReadOnlyList<JobSummary>> SearchAsync(PlatformFactory platform, string text)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        return await platform.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await using var scope = platform.Services.CreateAsyncScope();
+        var jobs = scope.ServiceProvider.GetRequiredService<IJobOperations>();
+        var found = new List<JobSummary>();
+        for (var page = 1; ; page++)
+        {
+            var result = await jobs.SearchAsync(new JobSearch(null, text, page, 500), CancellationToken.None);
+            found.AddRange(result.Items);
+            if (found.Count >= result.Total || result.Items.Count == 0)
+            {
+                return found;
+            }
+        }
     }
 
-    /// <summary>Completes when every watched job has run once.</summary>
-    private sealed class RunListener : IJobListener
+    private static BackgroundJobServerHostedService Server(PlatformFactory platform)
     {
-        private readonly HashSet<JobKey> _pending;
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public RunListener(IReadOnlyCollection<JobKey> watched)
-        {
-            _pending = [.. watched];
-            if (_pending.Count == 0)
-            {
-                _done.TrySetResult();
-            }
-        }
-
-        public string Name { get; } = "test-runs-" + Guid.NewGuid().ToString("N");
-
-        public Task AllDone => _done.Task;
-
-        public List<string> Failures { get; } = [];
-
-        public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobProgressChanged(IJobExecutionContext context, Quartz.Extensibility.FireInstanceProgress progress, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
-        {
-            lock (_pending)
-            {
-                if (jobException is not null)
-                {
-                    Failures.Add($"{context.JobDetail.Key}: {jobException}");
-                }
-
-                if (_pending.Remove(context.JobDetail.Key) && _pending.Count == 0)
-                {
-                    _done.TrySetResult();
-                }
-            }
-
-            return ValueTask.CompletedTask;
-        }
+        ArgumentNullException.ThrowIfNull(platform);
+        return platform.Services.GetServices<IHostedService>().OfType<BackgroundJobServerHostedService>().Single();
     }
+
+    private static long ServerCount(PlatformFactory platform) =>
+        platform.Services.GetRequiredService<JobStorage>().GetMonitoringApi().GetStatistics().Servers;
 }

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using IndustryWeek.Shared.Time;
 using IndustryWeek.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using IndustryWeek.Shared.Jobs;
 
 namespace IndustryWeek.Host.Tests.Labelling;
 
@@ -36,8 +36,11 @@ public sealed class ModeratorDigestTests
         await Eventually.WaitAsync(
             async () => await database.ScalarAsync("SELECT COUNT(*) FROM labelling_moderators WHERE \"IsModerator\"") == 3,
             "Labelling knows the three moderators");
-        var scheduler = await platform.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(new JobKey("labelling.moderator-digest", "recurring"));
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<IJobOperations>().TriggerRecurringAsync("labelling.moderator-digest", "test", CancellationToken.None)).IsSuccess);
+        }
+
         await Eventually.WaitAsync(() => Task.FromResult(platform.Mails().Count == 2), "the two moderators with old applications are mailed");
 
         var mails = platform.Mails().Select(MailFile.Read).OrderBy(m => m.To, StringComparer.Ordinal).ToList();

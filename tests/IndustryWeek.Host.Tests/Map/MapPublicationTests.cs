@@ -4,7 +4,7 @@ using IndustryWeek.Shared.PublishedLanguage;
 using IndustryWeek.Testing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using IndustryWeek.Shared.Jobs;
 
 namespace IndustryWeek.Host.Tests.Map;
 
@@ -150,7 +150,7 @@ public sealed class MapPublicationTests(MapPlatformFixture map)
         else
         {
             // The second grant's job is scheduled only when there is something to show; nothing is.
-            Assert.DoesNotContain(await PinJobsAsync(granted.EventId), k => k.Name.EndsWith("-v2", StringComparison.Ordinal));
+            Assert.DoesNotContain(await PinJobsAsync(granted.EventId), k => k.Key.EndsWith("-v2", StringComparison.Ordinal));
             Assert.Null(await MapApi.FeatureAsync(map.Visitor, granted.EventId));
         }
     }
@@ -185,10 +185,6 @@ public sealed class MapPublicationTests(MapPlatformFixture map)
         return properties;
     }
 
-    private async Task<IReadOnlyList<JobKey>> PinJobsAsync(Guid eventId)
-    {
-        var scheduler = await map.Platform.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var keys = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals("map.publish-pin"));
-        return [.. keys.Where(k => k.Name.StartsWith(eventId.ToString("N"), StringComparison.Ordinal))];
-    }
+    private async Task<IReadOnlyList<JobSummary>> PinJobsAsync(Guid eventId) =>
+        [.. (await BackgroundJobRuns.OfTypeAsync(map.Platform, "map.publish-pin")).Where(j => j.Key.StartsWith(eventId.ToString("N"), StringComparison.Ordinal))];
 }

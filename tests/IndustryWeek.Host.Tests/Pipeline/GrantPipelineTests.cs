@@ -4,7 +4,7 @@ using System.Text.Json;
 using IndustryWeek.Shared.Outbox;
 using IndustryWeek.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Hangfire;
 
 namespace IndustryWeek.Host.Tests.Pipeline;
 
@@ -80,9 +80,16 @@ public sealed class GrantPipelineTests
         Assert.Equal(0, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NULL"""));
 
         // And each job runs a second time (a retry, or a recovery after a crash).
-        var scheduler = await platform.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var jobs = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup())).Where(k => k.Group is "communication-kit.deliver" or "map.publish-pin").ToList();
-        Assert.Equal(2, jobs.Count); // one kit job, one pin job: the second dispatch scheduled nothing new
+        // One kit job, one pin job: the second dispatch scheduled nothing new, in the keyed table or on Hangfire.
+        var kitJobs = await BackgroundJobRuns.OfTypeAsync(platform, "communication-kit.deliver");
+        var pinJobs = await BackgroundJobRuns.OfTypeAsync(platform, "map.publish-pin");
+        Assert.Single(kitJobs);
+        Assert.Single(pinJobs);
+        var monitoring = platform.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await Eventually.WaitAsync(() => Task.FromResult(monitoring.SucceededListCount() >= 2), "both jobs have succeeded on Hangfire");
+        var oneOffRuns = monitoring.SucceededJobs(0, 100).Select(j => j.Value.Job).Where(j => j?.Method.Name == "RunAsync").ToList();
+        Assert.Equal(2, oneOffRuns.Count);
+        Assert.Equal(0, monitoring.EnqueuedCount("default") + monitoring.ScheduledCount() + monitoring.FailedCount());
         Assert.Empty(await BackgroundJobRuns.RunAgainAsync(platform, "communication-kit.deliver"));
         Assert.Empty(await BackgroundJobRuns.RunAgainAsync(platform, "map.publish-pin"));
         Assert.Single(platform.Mails());

@@ -9,7 +9,6 @@ using IndustryWeek.Shared.PublishedLanguage;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace IndustryWeek.Host.Tests.Registration;
 
