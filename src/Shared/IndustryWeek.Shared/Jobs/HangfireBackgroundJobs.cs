@@ -86,6 +86,9 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
             case JobClaim.AlreadyDone:
                 LogRecoverySkipped(logger, type, key);
                 return;
+            case JobClaim.Deleted:
+                LogDeletedSkipped(logger, type, key);
+                return;
         }
 
         await RunAttemptAsync(
@@ -124,7 +127,7 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
     {
         var retryCount = perform.GetJobParameter<int>("RetryCount");
         var requestedBy = retryCount == 0 ? perform.GetJobParameter<string>(RequestedByParameter) : null;
-        var (attempt, recovering) = await journal.StartAttemptAsync(describe, NodeName, perform.BackgroundJob.Id, requestedBy, cancellationToken);
+        var (attempt, recovering) = await journal.StartAttemptAsync(describe, perform.ServerId ?? NodeName, perform.BackgroundJob.Id, requestedBy, cancellationToken);
         var willRetry = retryCount < options.RetryAttempts;
         try
         {
@@ -156,11 +159,14 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
         await journal.SucceededAsync(attempt, CancellationToken.None);
     }
 
-    /// <summary>The host process, as operators see it in the attempts.</summary>
+    /// <summary>The host process, when Hangfire does not say which of its servers runs the job.</summary>
     internal static string NodeName => $"{Environment.MachineName}-{Environment.ProcessId}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Type} {Key} had already succeeded when its host died: not run again")]
     private static partial void LogRecoverySkipped(ILogger logger, string type, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Type} {Key} was deleted by an operator: not run")]
+    private static partial void LogDeletedSkipped(ILogger logger, string type, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hangfire job {JobId} for {Type} {Key} is a duplicate of the attached one: nothing done")]
     private static partial void LogDuplicate(ILogger logger, string type, string key, string jobId);

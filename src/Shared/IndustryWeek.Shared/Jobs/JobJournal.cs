@@ -15,6 +15,9 @@ internal enum JobClaim
 
     /// <summary>The record says the work is done: a run that succeeded before its host died is not run again.</summary>
     AlreadyDone,
+
+    /// <summary>An operator deleted the job while Hangfire was handing it to a worker.</summary>
+    Deleted,
 }
 
 /// <summary>
@@ -82,7 +85,12 @@ internal sealed class JobJournal(PlatformDbContext db, TimeProvider time)
 
         // Once done is done: the host died after the run succeeded (and said so here) but before Hangfire
         // recorded its end. An operator's requeue sets the record back to Scheduled first (JobStateMirror).
-        return record.State == JobState.Succeeded ? JobClaim.AlreadyDone : JobClaim.Ours;
+        return record.State switch
+        {
+            JobState.Succeeded => JobClaim.AlreadyDone,
+            JobState.Deleted => JobClaim.Deleted,
+            _ => JobClaim.Ours,
+        };
     }
 
     /// <summary>Opens an attempt; an attempt still open from a host that died is closed as interrupted.</summary>

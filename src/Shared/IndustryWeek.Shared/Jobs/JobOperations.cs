@@ -348,7 +348,7 @@ internal sealed class JobOperations(
     public Task<IReadOnlyList<JobNode>> NodesAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var me = $":{Environment.ProcessId}:";
+        var me = $":{Environment.ProcessId}:"; // Hangfire names its servers « machine:pid:guid »
         IReadOnlyList<JobNode> nodes = storage.GetMonitoringApi().Servers()
             .Select(s => new JobNode(
                 s.Name,
@@ -408,9 +408,17 @@ internal sealed class JobOperations(
         return connection.GetStateData(hangfireJobId)?.Name;
     }
 
-    /// <summary>When a job waiting for its retry's back-off runs next (Hangfire's Scheduled state).</summary>
+    /// <summary>When a job runs next: after its retry's back-off (Hangfire's Scheduled state), or now when it is in the queue.</summary>
     private DateTime? NextRunOf(JobRecord job)
     {
+        if (job.Recurring)
+        {
+            using var recurringConnection = storage.GetConnection();
+            return recurringConnection.GetRecurringJobs([job.Key]).FirstOrDefault(r => !r.Removed)?.NextExecution is { } next
+                ? DateTime.SpecifyKind(next, DateTimeKind.Utc)
+                : null;
+        }
+
         if (job.HangfireJobId is null)
         {
             return null;
@@ -418,9 +426,9 @@ internal sealed class JobOperations(
 
         using var connection = storage.GetConnection();
         var state = connection.GetStateData(job.HangfireJobId);
-        return state?.Name == ScheduledState.StateName && state.Data.TryGetValue("EnqueueAt", out var at)
-            ? Hangfire.Common.JobHelper.DeserializeNullableDateTime(at)
-            : null;
+        // In the queue, it has been due since it was enqueued: it runs as soon as a worker is free.
+        var due = state?.Name == ScheduledState.StateName ? "EnqueueAt" : state?.Name == EnqueuedState.StateName ? "EnqueuedAt" : null;
+        return due is not null && state!.Data.TryGetValue(due, out var at) ? Hangfire.Common.JobHelper.DeserializeNullableDateTime(at) : null;
     }
 
     /// <summary>Job parameters are stored as JSON, as Hangfire's own SetJobParameter writes them.</summary>

@@ -3,6 +3,7 @@ using Hangfire.Common;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace IndustryWeek.Shared.Jobs;
 
@@ -52,7 +53,11 @@ internal static class JobsRegistration
 
         // Registered before AddHangfire, which only adds these when missing (it would take the static JobStorage.Current
         // and the static global filters, shared by every host of the process).
-        services.AddSingleton(_ => JobStorages.Create(database, options));
+        services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>(); // runs AddHangfire's configuration (serializer, compatibility level) first
+            return JobStorages.Create(database, options);
+        });
         services.AddSingleton<JobStateMirror>();
         services.AddSingleton<IJobFilterProvider>(sp =>
         {
@@ -72,15 +77,24 @@ internal static class JobsRegistration
 
         // Before the server: stranded jobs are requeued and unattached work enqueued before any worker fetches.
         services.AddHostedService<JobsStartup>();
-        services.AddHangfireServer((sp, server) =>
-        {
-            server.WorkerCount = options.WorkerCount;
-            server.SchedulePollingInterval = options.SchedulePollingInterval;
-            server.HeartbeatInterval = TimeSpan.FromSeconds(10);
-            server.ServerCheckInterval = TimeSpan.FromSeconds(30);
-            server.ServerTimeout = TimeSpan.FromMinutes(1);
-            server.ShutdownTimeout = TimeSpan.FromSeconds(10);
-        });
+        // One instance (AddHangfireServer registers a transient one): what the host started is what stops.
+        services.AddSingleton(sp => new BackgroundJobServerHostedService(
+            sp.GetRequiredService<JobStorage>(),
+            new BackgroundJobServerOptions
+            {
+                WorkerCount = options.WorkerCount,
+                SchedulePollingInterval = options.SchedulePollingInterval,
+                HeartbeatInterval = TimeSpan.FromSeconds(10),
+                ServerCheckInterval = TimeSpan.FromSeconds(30),
+                ServerTimeout = TimeSpan.FromMinutes(1),
+                ShutdownTimeout = TimeSpan.FromSeconds(10),
+                Activator = sp.GetRequiredService<JobActivator>(),
+                FilterProvider = sp.GetRequiredService<IJobFilterProvider>(),
+                TimeZoneResolver = sp.GetService<ITimeZoneResolver>(),
+            },
+            sp.GetServices<Hangfire.Server.IBackgroundProcess>(),
+            sp.GetService<IHostApplicationLifetime>()));
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundJobServerHostedService>());
         services.AddHealthChecks().AddCheck<JobsHealthCheck>("jobs", tags: ["ready"]);
         return services;
     }
