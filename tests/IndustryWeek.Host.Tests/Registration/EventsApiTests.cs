@@ -523,7 +523,10 @@ public sealed class EventsApiTests
         Assert.Equal("Refused", revoked.GetProperty("status").GetString());
         Assert.Equal("Label retiré : Événement réservé aux salariés.", revoked.GetProperty("moderatorMessage").GetString());
         Assert.Equal(["reconduct"], revoked.GetProperty("actions").EnumerateArray().Select(x => x.GetString()));
-        await Eventually.WaitAsync(() => Task.FromResult(scene.Platform.Mails().Count >= 1), "the communication kit's jobs have run");
+        // The kit jobs end before the host stops: sent, or cancelled if they ran after the revocation (either is right).
+        await Eventually.WaitAsync(
+            async () => (await BackgroundJobRuns.OfTypeAsync(scene.Platform, "communication-kit.deliver")) is { Count: > 0 } kits && kits.All(k => k.State is IndustryWeek.Shared.Jobs.JobState.Succeeded),
+            "the communication kit's jobs have run");
     }
 
     [Fact]
