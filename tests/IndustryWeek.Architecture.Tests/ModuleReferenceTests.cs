@@ -33,4 +33,20 @@ public class ModuleReferenceTests
                 .Order(StringComparer.Ordinal)
                 .Select(name => $"references assembly {name}"));
     }
+
+    /// <summary>Infrastructure stays behind the Shared ports: modules schedule through IBackgroundJobs and never see Hangfire.</summary>
+    [Theory]
+    [MemberData(nameof(Modules.All), MemberType = typeof(Modules))]
+    public void ModuleAssembly_NeverReferencesHangfire(string module)
+    {
+        var assembly = Layout.LoadModule(module);
+
+        Violations.AssertNone(
+            $"{assembly.GetName().Name} schedules its jobs through IndustryWeek.Shared.Jobs.IBackgroundJobs, never with Hangfire's types.",
+            assembly.GetReferencedAssemblies()
+                .Select(reference => reference.Name ?? "")
+                .Where(name => name.StartsWith("Hangfire", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .Select(name => $"references assembly {name}"));
+    }
 }
