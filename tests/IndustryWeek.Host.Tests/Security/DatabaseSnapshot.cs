@@ -14,13 +14,11 @@ internal sealed class DatabaseSnapshot
 {
     /// <summary>
     /// Tables that change on their own, whatever the requests: left out of the comparison, each for its reason.
+    /// Hangfire's storage (its servers' heartbeats, counters) is not among the tables read: its own schema on
+    /// PostgreSQL, its own file on SQLite.
     /// </summary>
     private static readonly (string Prefix, string Why)[] Excluded =
     [
-        // Quartz's own store: the scheduler checks in, acquires and releases triggers and moves their next fire
-        // times on its clock, request or no request.
-        ("qrtz_", "the scheduler's own bookkeeping"),
-
         // The data-protection key ring is written the first time a key is needed (the first cookie or antiforgery
         // token of the host), which may be during the batch; it holds no business data.
         ("platform_data_protection_keys", "the key ring, created lazily"),
