@@ -2,181 +2,115 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using IndustryWeek.Host.Tests.CommunicationKit;
+using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Testing;
 
 namespace IndustryWeek.Host.Tests.Operations;
 
 /// <summary>
-/// The operators' pages used without JavaScript, on a real run: labels granted through the API, kit mails
-/// failing while nothing listens on the mail port, then sent once it does.
+/// The operators' pages used without JavaScript, on a real run: labels granted through the API, their kit and
+/// pin jobs found from /ops and followed to their pages on the Hangfire dashboard, the recurring jobs paused
+/// with a reason, the modules' outbox, the journal; administrators read, operators act.
 /// </summary>
 public sealed class OperationsPagesTests
 {
     private const string OperatorEmail = "exploitation@semaine-industrie.local";
     private const string DirectorEmail = "direction@semaine-industrie.local";
-    private const string PinJobs = "map.publish-pin";
+    private const string Title = "Visite de l'usine de Valenciennes";
+    private const string CorrelationId = "demande-ops-42";
 
     [Fact]
-    public async Task Pages_AfterAKitMailFailed_ShowTheFailureItsCauseAndStoryAndTheOperatorRetriesItOnceTheServerIsBack()
+    public async Task Search_ForAGrantedEventByLabelNumberEventIdOrCorrelationId_ListsItsKitAndPinJobsEachLinkedToItsHangfirePage()
     {
-        var port = SmtpServer.FreePort();
-        await using var scene = await StartAsync(port);
-        using var organiser = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
-        using var @operator = await OperatorAsync(scene);
-        var eventId = await scene.LabelledEventAsync(organiser);
-        var failedList = await WaitForPageAsync(@operator, "/ops/taches?etat=Failed", p => Jobs(p).Count == 1, "the kit job is listed as failed");
+        await using var scene = await OpsScene.StartAsync();
+        var followed = await scene.SubmittedAsync(Title);
+        var other = await scene.SubmittedAsync("Atelier soudure");
+        (await scene.GrantAsync(followed.EventId, CorrelationId)).Dispose();
+        (await scene.GrantAsync(other.EventId)).Dispose();
+        var kit = await scene.WaitForJobOfAsync(followed.EventId, OpsScene.KitJobs, "Succeeded");
+        var pin = await scene.WaitForJobOfAsync(followed.EventId, OpsScene.PinJobs, "Succeeded");
+        await scene.WaitForJobOfAsync(other.EventId, OpsScene.KitJobs, "Succeeded");
+        await scene.WaitForJobOfAsync(other.EventId, OpsScene.PinJobs, "Succeeded");
+        const string LabelNumber = "SDI-2020-000001";
+        var expected = new[]
+        {
+            (OpsScene.KitJobs, $"/hangfire/jobs/details/{kit.GetProperty("hangfireJobId").GetString()}", $"Envoi du kit – {Title} ({LabelNumber})"),
+            (OpsScene.PinJobs, $"/hangfire/jobs/details/{pin.GetProperty("hangfireJobId").GetString()}", $"Publication sur la carte – {Title} ({LabelNumber})"),
+        };
+        using var @operator = await PageSession.SignedInAsync(scene.Platform, OpsScene.OperatorEmail, OpsScene.Password);
 
-        // The list: the failed kit mail, about the event and its label, with the first line of its error.
-        var row = Assert.Single(Jobs(failedList));
-        Assert.Equal("1 tâche", Text(failedList, "#count"));
-        Assert.Equal(KitScene.DeliverJobs, row["Type"]);
-        Assert.Equal($"{eventId:N}-label-v1", row["Clé"]);
-        Assert.Equal($"{eventId} · {scene.LabelNumber()}", row["Objet"]);
-        Assert.Equal("en échec", row["État"]);
-        Assert.Equal("2", row["Tentatives"]); // the first run and its one automatic retry
-        Assert.StartsWith("System.Net.Mail.SmtpException", row["Dernière erreur"], StringComparison.Ordinal);
-        Assert.DoesNotContain(" at ", row["Dernière erreur"], StringComparison.Ordinal); // the first line only
-        Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h \d{2}$", row["Créée"]); // Paris time
-        Assert.NotEqual("—", row["Terminée"]);
-        var jobId = long.Parse(row["N°"], CultureInfo.InvariantCulture);
+        // The label number (typed in lower case), the event's id as copied with its dashes, the request's correlation id:
+        // each finds the event's kit mail and pin, not the other event's, each linked to its page on the dashboard.
+        foreach (var search in new[] { LabelNumber.ToLowerInvariant(), followed.EventId.ToString(), CorrelationId })
+        {
+            var page = await @operator.GetAsync($"/ops?recherche={Uri.EscapeDataString(search)}");
+            Assert.True(page.Response.StatusCode == HttpStatusCode.OK, $"{search}: {(int)page.Response.StatusCode}");
+            Assert.Equal(search, page.Document.QuerySelector<IHtmlInputElement>("#recherche")!.Value);
+            Assert.Equal("2 tâches trouvées", Text(page, "#found-count"));
+            var found = Rows(page, "#found").Select(r => (Type: r.QuerySelector("code")!.TextContent, Link: r.QuerySelector("a")?.GetAttribute("href") ?? "(no link)", Cells: Cells(r))).ToList();
+            Assert.Equal(expected.Select(e => (e.Item1, e.Item2)), found.Select(f => (f.Type, f.Link)).Order());
+            Assert.All(found, f => Assert.Equal([$"{Title} ({LabelNumber})", "réussie", "1"], f.Cells[1..4]));
+            Assert.All(found, f => Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h \d{2}$", f.Cells[4])); // Paris time
+        }
 
-        // Found by its label number, typed in lower case.
-        var searched = await @operator.GetAsync($"/ops/taches?recherche={scene.LabelNumber().ToLowerInvariant()}");
-        Assert.Contains(Jobs(searched), r => r["N°"] == row["N°"]);
+        // Each link opens the job's page on the dashboard, in French, titled with what it is about.
+        foreach (var (_, link, title) in expected)
+        {
+            var hangfire = await @operator.GetAsync(link);
+            Assert.Equal(HttpStatusCode.OK, hangfire.Response.StatusCode);
+            Assert.Equal("fr", hangfire.Document.DocumentElement.GetAttribute("lang"));
+            Assert.Equal(title, Text(hangfire, "h1"));
+        }
 
-        // The dashboard: the counter leads to the failed list; the last day's chart counts both failed runs.
-        var dashboard = await @operator.GetAsync("/ops");
-        Assert.Equal(HttpStatusCode.OK, dashboard.Response.StatusCode);
-        Assert.Equal("1", Text(dashboard, "#counter-failed .ops-counter__count"));
-        Assert.Equal("/ops/taches?etat=Failed", dashboard.Document.QuerySelector("#counter-failed a")!.GetAttribute("href"));
-        Assert.Equal("/ops/outbox?etat=Failed", dashboard.Document.QuerySelector("#counter-outbox-failed a")!.GetAttribute("href"));
-        var dayChart = dashboard.Document.QuerySelector("#activite-24h")!;
-        Assert.Equal("Exécutions des dernières 24 heures, par heure", dayChart.QuerySelector("svg title")!.TextContent);
-        Assert.Contains("2 exécutions en échec", dayChart.QuerySelector("svg desc")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(24, dayChart.QuerySelectorAll("details tbody tr").Length);
-        Assert.Equal(2, dayChart.QuerySelectorAll("details tbody tr").Sum(r => int.Parse(Cells(r)[1], CultureInfo.InvariantCulture)));
-        Assert.NotEmpty(dayChart.QuerySelectorAll("svg rect.ops-chart__bar--failed"));
-        var weekChart = dashboard.Document.QuerySelector("#activite-7j")!;
-        Assert.Equal(7, weekChart.QuerySelectorAll("details tbody tr").Length);
-        Assert.Equal(2, weekChart.QuerySelectorAll("details tbody tr").Sum(r => int.Parse(Cells(r)[1], CultureInfo.InvariantCulture)));
-        Assert.Equal(2, dashboard.Document.QuerySelectorAll("#recurring tbody tr").Length);
-        Assert.Contains("(cet hôte)", Text(dashboard, "#nodes"), StringComparison.Ordinal);
-        Assert.Contains("actif", Text(dashboard, "#nodes"), StringComparison.Ordinal);
-        Assert.Null(dashboard.Document.QuerySelector("#read-only"));
-        Assert.Equal("/ops", dashboard.Document.QuerySelector("header .fr-nav__link[href='/ops']")?.GetAttribute("href"));
+        // A job's lasting link (the journal's) leads to its dashboard page; the former list's search to /ops.
+        var lasting = await @operator.GetAsync($"/ops/taches/{OpsScene.Id(kit)}");
+        Assert.Equal(HttpStatusCode.Redirect, lasting.Response.StatusCode);
+        Assert.Equal(expected[0].Item2, Where(lasting.Response));
+        var oldSearch = await @operator.GetAsync($"/ops/taches?recherche={CorrelationId}");
+        Assert.Equal(HttpStatusCode.Redirect, oldSearch.Response.StatusCode);
+        Assert.Equal($"/ops?recherche={CorrelationId}", Where(oldSearch.Response));
+        Assert.Equal("2 tâches trouvées", Text(await @operator.FollowAsync(oldSearch), "#found-count"));
 
-        // The job's page: what it is about, its cause, every attempt and the whole exception of each.
-        var detail = await @operator.GetAsync($"/ops/taches/{jobId}");
-        Assert.Equal(HttpStatusCode.OK, detail.Response.StatusCode);
-        Assert.Equal($"Tâche {jobId}", Text(detail, "h1"));
-        Assert.Equal("en échec", Text(detail, "#state"));
-        Assert.Contains(scene.LabelNumber(), Text(detail, "#facts"), StringComparison.Ordinal);
-        Assert.Equal("aucune prévue", Text(detail, "#next-run"));
-        Assert.Contains("LabelGranted", Text(detail, "#cause"), StringComparison.Ordinal);
-        Assert.Contains("Labelling", Text(detail, "#cause"), StringComparison.Ordinal);
-        Assert.Contains(scene.LabelNumber(), detail.Document.QuerySelector("#cause-payload")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(eventId.ToString(), detail.Document.QuerySelector("#payload")!.TextContent, StringComparison.OrdinalIgnoreCase);
-        var attempts = Rows(detail, "#attempts").Select(Cells).ToList();
-        Assert.Equal(["2", "1"], attempts.Select(a => a[0]));
-        Assert.All(attempts, a => Assert.Equal("échec", a[4]));
-        Assert.Equal(["non", "prévue"], attempts.Select(a => a[5]));
-        Assert.All(attempts, a => Assert.Equal("ordonnanceur", a[6]));
-        var exception = detail.Document.QuerySelector("#error-1 pre")!.TextContent;
-        Assert.Contains("Connection refused", exception, StringComparison.Ordinal);
-        Assert.Contains("   at ", exception, StringComparison.Ordinal); // the stack trace, whole
-        Assert.Equal("Aucune action sur cette tâche.", Text(detail, "#no-action"));
-        Assert.NotNull(detail.Document.QuerySelector("form#delete"));
-
-        // One approval followed through its correlation id: the kit mail and the pin it made.
-        var correlation = detail.Document.QuerySelector("#correlation a")!.GetAttribute("href")!;
-        Assert.StartsWith("/ops/taches?recherche=", correlation, StringComparison.Ordinal);
-        var followed = await @operator.GetAsync(correlation);
-        Assert.Equal([KitScene.DeliverJobs, PinJobs], Jobs(followed).Select(r => r["Type"]).Order(StringComparer.Ordinal));
-
-        // The mail server is back: the operator retries, the job runs at once and succeeds.
-        await using var smtp = await SmtpServer.StartAsync(Path.Combine(scene.Database.Directory, "maildir"), port);
-        var retried = await @operator.SubmitAsync(detail, "form#retry");
-        Assert.Equal(HttpStatusCode.Redirect, retried.Response.StatusCode);
-        var afterRetry = await @operator.FollowAsync(retried);
-        Assert.Equal("Tâche relancée : elle s'exécute dans quelques instants.", Text(afterRetry, "#done"));
-        var succeeded = await WaitForPageAsync(@operator, $"/ops/taches/{jobId}", p => Text(p, "#state") == "réussie", "the retried job succeeded");
-
-        var last = Cells(Rows(succeeded, "#attempts")[0]);
-        Assert.Equal(["3", "réussie", "—", OperatorEmail], new[] { last[0], last[4], last[5], last[6] });
-        Assert.Null(succeeded.Document.QuerySelector("form#retry"));
-        Assert.Null(succeeded.Document.QuerySelector("form#delete"));
-        var action = Cells(Assert.Single(Rows(succeeded, "#job-actions")));
-        Assert.Equal([OperatorEmail, "Relance d'une tâche", "—"], action[1..]);
-        Assert.Single(smtp.ReceivedFiles());
-        var journal = await @operator.GetAsync("/ops/journal");
-        var entry = Cells(Assert.Single(Rows(journal, "#journal")));
-        Assert.Equal([OperatorEmail, "Relance d'une tâche", $"{KitScene.DeliverJobs} {eventId:N}-label-v1", "—"], entry[1..]);
-        Assert.Equal($"/ops/taches/{jobId}", journal.Document.QuerySelector("#journal tbody a")!.GetAttribute("href"));
+        // Nothing matches: said so, no table.
+        var none = await @operator.GetAsync("/ops?recherche=SDI-2020-999999");
+        Assert.Equal("0 tâche trouvée", Text(none, "#found-count"));
+        Assert.Null(none.Document.QuerySelector("#found"));
     }
 
     [Fact]
-    public async Task JobsList_SelectionRetriedAndDeleted_ActsOnEachJobAndSaysWhichWereRefusedAndWhy()
+    public async Task Dashboard_WithAnOverLongSearchOrAnUnknownJobLink_SaysSoInFrenchAndLeadsToTheHangfireDashboard()
     {
-        var port = SmtpServer.FreePort();
-        await using var scene = await StartAsync(port);
-        using var organiser = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
+        await using var scene = await KitScene.StartAsync();
         using var @operator = await OperatorAsync(scene);
-        var first = await scene.LabelledEventAsync(organiser, "Visite de l'atelier de soudure");
-        var second = await scene.LabelledEventAsync(organiser, "Portes ouvertes de la fonderie");
-        await WaitForPageAsync(@operator, "/ops/taches?etat=Failed", p => Jobs(p).Count == 2, "both kit jobs failed");
 
-        // A third label while the workers are busy: its kit job waits, scheduled.
-        await BackgroundJobRuns.HoldAsync(scene.Platform);
-        var third = await scene.LabelledEventAsync(organiser, "Démonstration de la ligne robotisée");
-        var kits = await @operator.GetAsync($"/ops/taches?recherche={KitScene.DeliverJobs}");
-        var byEvent = Jobs(kits).ToDictionary(r => r["Clé"][..32], r => r);
-        Assert.Equal(3, byEvent.Count);
-        Assert.Equal(["en échec", "en échec", "planifiée"], new[] { byEvent[$"{first:N}"]["État"], byEvent[$"{second:N}"]["État"], byEvent[$"{third:N}"]["État"] });
-        Assert.Equal(3, kits.Document.QuerySelectorAll("#jobs tbody input[type=checkbox]").Length);
+        var dashboard = await @operator.GetAsync("/ops");
+        var tooLong = await @operator.GetAsync($"/ops?recherche={new string('a', 201)}");
+        var longest = await @operator.GetAsync($"/ops?recherche={new string('a', 200)}");
+        var unknown = await @operator.GetAsync("/ops/taches/999999");
 
-        // Nothing ticked: said in French, nothing done.
-        var none = await @operator.SubmitAsync(kits, "form#bulk", new() { ["operation"] = "Retry" });
-        Assert.Equal(HttpStatusCode.OK, none.Response.StatusCode);
-        Assert.Contains("Choisissez au moins une tâche.", Text(none, "#erreurs"), StringComparison.Ordinal);
+        // /ops leads to the dashboard: its link, the operators' menu, the failed jobs.
+        Assert.Equal(HttpStatusCode.OK, dashboard.Response.StatusCode);
+        Assert.Equal("/hangfire", dashboard.Document.QuerySelector("#hangfire-link")!.GetAttribute("href"));
+        Assert.Equal("Tâches (Hangfire)", Text(dashboard, "#ops-nav a[href='/hangfire']"));
+        Assert.NotNull(dashboard.Document.QuerySelector("main a[href='/hangfire/jobs/failed']"));
+        Assert.Null(dashboard.Document.QuerySelector("#found-count")); // nothing searched, nothing listed
+        Assert.Null(dashboard.Document.QuerySelector("#read-only"));
+        Assert.Equal(HttpStatusCode.OK, (await @operator.GetAsync("/hangfire")).Response.StatusCode);
 
-        // Every kit job ticked and retried: the failed ones are, the scheduled one is refused with its reason.
-        foreach (var box in kits.Document.QuerySelectorAll("#jobs tbody input[type=checkbox]"))
-        {
-            ((AngleSharp.Html.Dom.IHtmlInputElement)box).IsChecked = true;
-        }
+        // 201 characters: the French message under the field, the page as usual around it.
+        Assert.Equal(HttpStatusCode.OK, tooLong.Response.StatusCode);
+        Assert.Equal("La recherche fait au plus 200 caractères.", tooLong.FieldErrors["recherche"]);
+        Assert.Equal("recherche-error", tooLong.Document.QuerySelector("#recherche")!.GetAttribute("aria-describedby"));
+        Assert.Null(tooLong.Document.QuerySelector("#found-count"));
+        Assert.Equal("0", Text(tooLong, "#counter-outbox-failed .ops-counter__count"));
+        Assert.Equal(HttpStatusCode.OK, longest.Response.StatusCode);
+        Assert.Empty(longest.FieldErrors);
+        Assert.Equal("0 tâche trouvée", Text(longest, "#found-count"));
 
-        var retried = await @operator.SubmitAsync(kits, "form#bulk", new() { ["operation"] = "Retry" });
-        Assert.Equal(HttpStatusCode.Redirect, retried.Response.StatusCode);
-        var afterRetry = await @operator.FollowAsync(retried);
-        var thirdId = byEvent[$"{third:N}"]["N°"];
-        Assert.Equal($"/ops/taches?recherche={KitScene.DeliverJobs}", afterRetry.Path);
-        Assert.Equal("2 tâches relancées.", afterRetry.Document.QuerySelector("#done p")!.TextContent.Trim());
-        Assert.Equal(
-            $"tâche {thirdId} : Seule une tâche en échec peut être relancée (celle-ci est « planifiée »).",
-            Text(afterRetry, "#refused"));
-
-        // The scheduled one deleted from the list: it will never run.
-        var scheduledBox = afterRetry.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#select-{thirdId}")!;
-        scheduledBox.IsChecked = true;
-        var deleted = await @operator.FollowAsync(await @operator.SubmitAsync(afterRetry, "form#bulk", new() { ["operation"] = "Delete" }));
-        Assert.Equal("1 tâche supprimée.", Text(deleted, "#done"));
-        Assert.Null(deleted.Document.QuerySelector("#refused"));
-
-        // The mail server back and the workers free: the two retried mails leave, the deleted one does not.
-        await using var smtp = await SmtpServer.StartAsync(Path.Combine(scene.Database.Directory, "maildir"), port);
-        await BackgroundJobRuns.ReleaseAsync(scene.Platform, KitScene.DeliverJobs);
-        var done = await WaitForPageAsync(
-            @operator,
-            $"/ops/taches?recherche={KitScene.DeliverJobs}",
-            p => Jobs(p).Count(r => r["État"] == "réussie") == 2,
-            "both retried kit jobs succeeded");
-        var states = Jobs(done).ToDictionary(r => r["Clé"][..32], r => r["État"]);
-        Assert.Equal(["réussie", "réussie", "supprimée"], new[] { states[$"{first:N}"], states[$"{second:N}"], states[$"{third:N}"] });
-        Assert.Equal(2, smtp.ReceivedFiles().Count);
-        var journal = Rows(await @operator.GetAsync("/ops/journal"), "#journal").Select(r => Cells(r)[2]).ToList();
-        Assert.Equal(["Suppression d'une tâche", "Relance d'une tâche", "Relance d'une tâche"], journal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Response.StatusCode);
     }
 
     [Fact]
@@ -194,6 +128,7 @@ public sealed class OperationsPagesTests
         Assert.Equal("0 0 8 ? * MON-FRI (Europe/Paris) du lundi au vendredi à 8 h 00", rows[1][1]);
         Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h 00$", rows[0][2]);
         Assert.Equal("non", rows[0][6]);
+        Assert.Equal("/hangfire/recurring", page.Document.QuerySelector("#recurring-0 a")!.GetAttribute("href")); // its runs, on the dashboard
 
         // No reason: the French error under the field, and the job still runs on schedule.
         var refused = await @operator.SubmitAsync(page, "#pause-0", new() { ["Reason"] = "  " });
@@ -215,8 +150,7 @@ public sealed class OperationsPagesTests
         Assert.StartsWith($"En pause « {Reason} » par {OperatorEmail}, depuis le ", pausedRow[6], StringComparison.Ordinal);
         Assert.NotNull(afterPause.Document.QuerySelector("#resume-0"));
         Assert.Null(afterPause.Document.QuerySelector("#pause-0"));
-        var dashboard = await @operator.GetAsync("/ops");
-        Assert.Equal("En pause", Cells(Rows(dashboard, "#recurring")[0])[3]);
+        Assert.Equal("En pause", afterPause.Document.QuerySelector("#recurring-0 .ops-pause .fr-badge")?.TextContent.Trim());
         var journal = await @operator.GetAsync("/ops/journal");
         Assert.Equal([OperatorEmail, "Mise en pause d'une tâche récurrente", "editions.close-registrations", Reason], Cells(Assert.Single(Rows(journal, "#journal")))[1..]);
 
@@ -264,7 +198,7 @@ public sealed class OperationsPagesTests
     }
 
     [Fact]
-    public async Task NodesAndOutbox_ShowThisHostAndTheMessagesWaitingAndAFailedMessageIsRetried()
+    public async Task Outbox_ShowsTheMessagesWaitingLinksTheirRequestsJobsAndAFailedMessageIsRetried()
     {
         await using var scene = await KitScene.StartAsync();
         using var organiser = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
@@ -272,22 +206,25 @@ public sealed class OperationsPagesTests
         var eventId = await scene.SubmittedEventAsync(organiser);
         await scene.GrantAsync(eventId); // LabelGranted and CriteriaChecked wait in Labelling's outbox: this test dispatches by hand
 
-        var nodes = await @operator.GetAsync("/ops/noeuds");
         var pending = await @operator.GetAsync("/ops/outbox");
 
-        Assert.Equal(HttpStatusCode.OK, nodes.Response.StatusCode);
-        var node = Cells(Assert.Single(Rows(nodes, "#nodes")));
-        Assert.EndsWith("cet hôte", node[0], StringComparison.Ordinal);
-        Assert.Equal("actif", node[3]);
         Assert.Equal(HttpStatusCode.OK, pending.Response.StatusCode);
         Assert.Equal("2 messages en attente", Text(pending, "#count"));
         var message = Cells(Assert.Single(Rows(pending, "#messages"), r => Cells(r)[1] == "LabelGranted"));
         Assert.Equal("Labelling", message[0]);
         Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h \d{2}$", message[2]);
         Assert.Equal(["0", message[2], "—", "—"], message[3..7]);
+        Assert.Empty(pending.Document.QuerySelectorAll("#messages form")); // only failed messages are retried
+
+        // The message's correlation id leads to the jobs of the same request, searched on /ops.
         var correlation = pending.Document.QuerySelectorAll("#messages tbody tr").First(r => Cells(r)[1] == "LabelGranted").QuerySelector("a")!;
         Assert.Equal($"/ops/taches?recherche={correlation.TextContent}", correlation.GetAttribute("href"));
-        Assert.Empty(pending.Document.QuerySelectorAll("#messages form")); // only failed messages are retried
+        var followed = await @operator.GetAsync(correlation.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.Redirect, followed.Response.StatusCode);
+        var search = await @operator.FollowAsync(followed);
+        Assert.Equal($"/ops?recherche={correlation.TextContent}", search.Path);
+        Assert.Equal(correlation.TextContent, search.Document.QuerySelector<IHtmlInputElement>("#recherche")!.Value);
+        Assert.Equal("0 tâche trouvée", Text(search, "#found-count")); // not dispatched yet: no job so far
 
         // The dispatcher gave up on LabelGranted (as after its last attempt): the operator gives it a new round.
         var failedAt = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
@@ -308,6 +245,7 @@ public sealed class OperationsPagesTests
         Assert.Contains("at IndustryWeek.Map.Integration.LabelNotificationsHandler.Handle()", failed.Document.QuerySelector("#messages details pre")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("1", Text(dashboard, "#counter-outbox-pending .ops-counter__count"));
         Assert.Equal("1", Text(dashboard, "#counter-outbox-failed .ops-counter__count"));
+        Assert.Equal("/ops/outbox?etat=Failed", dashboard.Document.QuerySelector("#counter-outbox-failed a")!.GetAttribute("href"));
 
         var retried = await @operator.SubmitAsync(failed, "#messages form");
         Assert.Equal(HttpStatusCode.Redirect, retried.Response.StatusCode);
@@ -322,23 +260,30 @@ public sealed class OperationsPagesTests
         Assert.Equal(OperatorEmail, journal[1]);
         Assert.Equal("Nouvelle série de tentatives d'un message", journal[2]);
         Assert.Matches(@"^Labelling message \d+ \(LabelGranted\)$", journal[3]);
+
+        // Published now: the same request's kit mail and pin are scheduled, and its search finds them.
+        var jobs = await @operator.GetAsync(search.Path);
+        Assert.Equal([KitScene.DeliverJobs, "map.publish-pin"], Rows(jobs, "#found").Select(r => r.QuerySelector("code")!.TextContent).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task Pages_ForAnAdministratorWithoutTheOperatorRole_AreReadOnlyAndRefuseActionsAndOthersAreTurnedAway()
     {
-        await using var scene = await StartAsync(SmtpServer.FreePort());
+        await using var scene = await KitScene.StartAsync();
         using var organiser = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
         var eventId = await scene.LabelledEventAsync(organiser);
+        JobSummary? kit = null;
+        await Eventually.WaitAsync(
+            async () => (kit = await BackgroundJobRuns.FindAsync(scene.Platform, KitScene.DeliverJobs, $"{eventId:N}-label-v1")) is { State: JobState.Succeeded },
+            "the kit job has run");
         await scene.Platform.CreateUserAsync(DirectorEmail, KitScene.Password, [PlatformRoles.Administrator]);
         using var director = await PageSession.SignedInAsync(scene.Platform, DirectorEmail, KitScene.Password);
         using var moderatorClient = await scene.ModeratorAsync();
         using var moderator = await PageSession.SignedInAsync(scene.Platform, KitScene.ModeratorEmail, KitScene.Password);
         using var organiserPages = await PageSession.SignedInAsync(scene.Platform, "a@usine-a.fr", KitScene.Password);
         using var anonymous = PageSession.Anonymous(scene.Platform);
-        var failed = await WaitForPageAsync(director, "/ops/taches?etat=Failed", p => Jobs(p).Count == 1, "the kit job failed");
-        var jobId = Assert.Single(Jobs(failed))["N°"];
-        string[] pages = ["/ops", "/ops/taches", $"/ops/taches/{jobId}", "/ops/recurrentes", "/ops/noeuds", "/ops/outbox", "/ops/journal"];
+        var hangfirePage = $"/hangfire/jobs/details/{kit!.HangfireJobId}";
+        string[] pages = ["/ops", $"/ops?recherche={scene.LabelNumber()}", "/ops/recurrentes", "/ops/outbox", "/ops/outbox?etat=Failed", "/ops/journal"];
 
         // The administrator reads everything, with no action.
         foreach (var path in pages)
@@ -349,57 +294,54 @@ public sealed class OperationsPagesTests
             Assert.Empty(page.Document.QuerySelectorAll("main form[method=post]").Select(f => $"{path}: form {f.Id}"));
         }
 
-        Assert.Equal($"{eventId} · {scene.LabelNumber()}", Assert.Single(Jobs(failed))["Objet"]);
-        Assert.False(Jobs(failed)[0].ContainsKey("Sélection"));
-        Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync("/ops/taches/999999")).Response.StatusCode);
-        var detail = await director.GetAsync($"/ops/taches/{jobId}");
-        Assert.Contains("Connection refused", detail.Document.QuerySelector("#error-1 pre")!.TextContent, StringComparison.Ordinal);
+        // The jobs too: found from /ops, and on the dashboard.
+        var found = await director.GetAsync($"/ops?recherche={scene.LabelNumber()}");
+        var kitRow = Assert.Single(Rows(found, "#found"), r => r.QuerySelector("code")!.TextContent == KitScene.DeliverJobs);
+        Assert.Equal(hangfirePage, kitRow.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal($"{Title} ({scene.LabelNumber()})", Cells(kitRow)[1]);
+        var link = await director.GetAsync($"/ops/taches/{kit.Id}");
+        Assert.Equal(hangfirePage, Where(link.Response));
+        var onDashboard = await director.GetAsync(hangfirePage);
+        Assert.Equal(HttpStatusCode.OK, onDashboard.Response.StatusCode);
+        Assert.Equal($"Envoi du kit – {Title} ({scene.LabelNumber()})", Text(onDashboard, "h1"));
+        Assert.Empty(onDashboard.Document.QuerySelectorAll("[data-ajax]")); // no « Remettre en file d'attente », no « Supprimer »
 
         // A crafted POST (with the administrator's own anti-forgery token) is refused, and changes nothing.
-        foreach (var (path, handler) in new[] { ($"/ops/taches/{jobId}", "Retry"), ($"/ops/taches/{jobId}", "Delete"), ("/ops/recurrentes?name=editions.close-registrations", "Pause"), ("/ops/taches", "Bulk") })
+        foreach (var (path, handler) in new[]
         {
-            var page = await director.GetAsync($"/ops/taches/{jobId}");
-            var form = page.Document.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("header form")!; // sign-out form: its token
-            form.SetAttribute("action", path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + $"handler={handler}");
-            var posted = await director.SubmitAsync(page, "header form", new() { ["Reason"] = "Essai", ["Selected"] = jobId, ["operation"] = "Retry" });
+            ("/ops/recurrentes?name=editions.close-registrations", "Pause"), ("/ops/recurrentes?name=editions.close-registrations", "Trigger"),
+            ("/ops/recurrentes?name=editions.close-registrations", "Resume"), ("/ops/outbox?module=labelling&id=1&etat=Failed", "Retry"),
+        })
+        {
+            var page = await director.GetAsync("/ops");
+            var form = page.Document.QuerySelector<IHtmlFormElement>("header form")!; // sign-out form: its token
+            form.SetAttribute("action", $"{path}&handler={handler}");
+            var posted = await director.SubmitAsync(page, "header form", new() { ["Reason"] = "Essai" });
             Assert.True(posted.Response.StatusCode == HttpStatusCode.Forbidden, $"{handler}: {(int)posted.Response.StatusCode}");
         }
 
-        Assert.Equal("en échec", Text(await director.GetAsync($"/ops/taches/{jobId}"), "#state"));
         Assert.Equal("non", Cells(Rows(await director.GetAsync("/ops/recurrentes"), "#recurring")[0])[6]);
         Assert.Equal("0 action", Text(await director.GetAsync("/ops/journal"), "#count"));
 
         // Organisers and moderators are turned away; visitors are asked to sign in.
-        foreach (var path in pages)
+        foreach (var path in pages.Append($"/ops/taches/{kit.Id}").Append("/hangfire").Append(hangfirePage))
         {
             foreach (var session in new[] { organiserPages, moderator })
             {
                 var page = await session.GetAsync(path);
-                Assert.Equal(HttpStatusCode.Redirect, page.Response.StatusCode);
-                Assert.StartsWith("/acces-refuse", page.Response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+                Assert.True(page.Response.StatusCode == HttpStatusCode.Redirect, $"{path}: {(int)page.Response.StatusCode}");
+                Assert.StartsWith("/acces-refuse", Where(page.Response), StringComparison.Ordinal);
+                Assert.DoesNotContain(scene.LabelNumber(), page.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
             }
 
             var asAnonymous = await anonymous.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, asAnonymous.Response.StatusCode);
-            Assert.StartsWith("/connexion", asAnonymous.Response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith("/connexion", Where(asAnonymous.Response), StringComparison.Ordinal);
         }
 
         Assert.Null((await organiserPages.GetAsync("/mon-espace")).Document.QuerySelector("header a[href='/ops']"));
         Assert.Equal("Exploitation", (await director.GetAsync("/ops")).Document.QuerySelector("header .fr-nav__link[href='/ops']")?.TextContent);
     }
-
-    private static async Task<KitScene> StartAsync(int smtpPort) =>
-        await KitScene.StartAsync(settings: new Dictionary<string, string?>
-        {
-            // Nothing listens there until the test starts a server: kit mails fail.
-            ["Mail:Delivery"] = "Smtp",
-            ["Mail:SmtpHost"] = "127.0.0.1",
-            ["Mail:SmtpPort"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Mail:SmtpTimeout"] = "00:00:05",
-            ["Jobs:RetryAttempts"] = "1",
-            ["Jobs:RetryFirstDelay"] = "00:00:01",
-            ["Jobs:RetryMaxDelay"] = "00:00:01",
-        });
 
     private static async Task<PageSession> OperatorAsync(KitScene scene)
     {
@@ -429,17 +371,14 @@ public sealed class OperationsPagesTests
         return page!;
     }
 
+    /// <summary>Where a redirect leads, as a path and query (the sign-in's redirects are absolute, the pages' own relative).</summary>
+    private static string? Where(HttpResponseMessage response) =>
+        response.Headers.Location is { } location ? location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString : null;
+
     private static List<IElement> Rows(PageResult page, string table) => [.. page.Document.QuerySelectorAll($"{table} tbody tr")];
 
     private static string Text(PageResult page, string selector) =>
         Normalise(page.Document.QuerySelector(selector)?.TextContent ?? throw new InvalidOperationException($"No '{selector}' on {page.Path}."));
-
-    /// <summary>The rows of the jobs' list, each cell under its column's header (« N° », « État »…).</summary>
-    private static List<Dictionary<string, string>> Jobs(PageResult page)
-    {
-        var headers = page.Document.QuerySelectorAll("#jobs thead th").Select(h => Normalise(h.TextContent)).ToList();
-        return [.. Rows(page, "#jobs").Select(r => Cells(r).Select((text, i) => (headers[i], text)).ToDictionary(c => c.Item1, c => c.text))];
-    }
 
     private static string[] Cells(IElement row) => [.. row.QuerySelectorAll("td").Select(c => Normalise(c.TextContent))];
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using IndustryWeek.Host.Tests.CommunicationKit;
+using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,12 +20,17 @@ namespace IndustryWeek.Host.Tests.Security;
 /// Administrator, Operator: <c>200</c> exactly; <c>ok</c> allowed (2xx, 304, 400, 404, 409, 422, 429: past
 /// authorization, the body may be refused); <c>any</c> anything but a 5xx (the account endpoints, whose answer to
 /// an empty body is theirs); <c>401</c>, <c>403</c>, <c>404</c> exactly; <c>hide</c> 403 or 404; for pages
-/// <c>login</c> a redirect to /connexion and <c>denied</c> a redirect to /acces-refuse.
+/// <c>login</c> a redirect to /connexion, <c>denied</c> a redirect to /acces-refuse and <c>→/path</c> a
+/// redirect to /path (its query aside).
 /// </remarks>
 public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassFixture<AuthorizationScene>
 {
     /// <summary>Routes with no authorization row on purpose: static files, the OpenAPI document, the health checks.</summary>
     private static readonly string[] Excluded = ["/openapi/{documentName}.json", "/health/live", "/health/ready"];
+
+    /// <summary>{J} and {HJ} once <see cref="FindKitJobAsync"/> has found them.</summary>
+    private string _kitJobId = "{J}";
+    private string _kitHangfireJobId = "{HJ}";
 
     // Anonymous OrganiserA OrganiserB ModeratorX ModeratorY Administrator Operator
     private const string Public = "ok ok ok ok ok ok ok";
@@ -48,6 +55,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
     private const string RegionPage = "login denied denied 200 hide 200 denied";
     private const string AdminPage = "login denied denied denied denied 200 denied";
     private const string OperationsPage = "login denied denied denied denied 200 200";
+
+    /// <summary>A job's lasting link: to its page on the Hangfire dashboard (<c>→</c>: a redirect there), for operators and administrators alike.</summary>
+    private const string JobLink = "login denied denied denied denied →/hangfire/jobs/details/{HJ} →/hangfire/jobs/details/{HJ}";
 
     /// <summary>
     /// (method, route as the app declares it, path to call, expectations). In the paths: {E} the open edition,
@@ -162,7 +172,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         (Persona.Anonymous, "/api/map/events", AuthorizationScene.TitleALabelled),
     ];
 
-    /// <summary>(route as the app declares it, path to call, expectations), each page read with GET.</summary>
+    /// <summary>
+    /// (route as the app declares it, path to call, expectations), each page read with GET. {J} is organisation A's
+    /// kit mail job (its number in the keyed table), {HJ} its Hangfire job.
+    /// </summary>
     public static readonly (string Route, string Path, string Expected)[] Pages =
     [
         ("", "/", PublicPage),
@@ -196,11 +209,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("admin/kits", "/admin/kits", OperationsPage),
         ("ops", "/ops", OperationsPage),
         ("ops/journal", "/ops/journal", OperationsPage),
-        ("ops/noeuds", "/ops/noeuds", OperationsPage),
         ("ops/outbox", "/ops/outbox", OperationsPage),
         ("ops/recurrentes", "/ops/recurrentes", OperationsPage),
-        ("ops/taches", "/ops/taches", OperationsPage),
-        ("ops/taches/{id:long}", "/ops/taches/1", OperationsPage),
+        ("ops/taches/{id:long?}", "/ops/taches/{J}", JobLink),
+        ("ops/taches/{id:long?}", "/ops/taches?recherche=SDI", "login denied denied denied denied →/ops →/ops"),
+        ("ops/taches/{id:long?}", "/ops/taches/999999", "login denied denied denied denied 404 404"),
+    ];
+
+    /// <summary>
+    /// The Hangfire dashboard: one endpoint (no HTTP method of its own) for all its pages, behind the operations
+    /// pages' policy; read with GET like the pages. {HJ} is the Hangfire job of organisation A's kit mail.
+    /// </summary>
+    public static readonly (string Route, string Path, string Expected)[] Dashboard =
+    [
+        ("/hangfire/{**path}", "/hangfire", OperationsPage),
+        ("/hangfire/{**path}", "/hangfire/jobs/failed", OperationsPage),
+        ("/hangfire/{**path}", "/hangfire/jobs/details/{HJ}", OperationsPage),
     ];
 
     [Fact]
@@ -212,9 +236,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet(StringComparer.Ordinal);
         var pages = endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null).Select(e => e.RoutePattern.RawText ?? "").ToHashSet(StringComparer.Ordinal);
-        var health = endpoints.Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is null && e.Metadata.GetMetadata<PageActionDescriptor>() is null)
-            .Select(e => e.RoutePattern.RawText ?? "").Where(r => !Excluded.Contains(r));
-        Assert.Empty(health); // a route without a method (other than the health checks) would escape the matrix
+        var withoutMethod = endpoints.Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is null && e.Metadata.GetMetadata<PageActionDescriptor>() is null)
+            .Select(e => e.RoutePattern.RawText ?? "").ToHashSet(StringComparer.Ordinal);
+        // A route without a method (other than the health checks and the dashboard's) would escape the matrix.
+        Assert.DoesNotContain(withoutMethod, r => !Excluded.Contains(r) && !Dashboard.Any(d => d.Route == r));
 
         var covered = Api.Select(r => $"{r.Method} {r.Route}").ToHashSet(StringComparer.Ordinal);
         var uncovered = apis.Where(a => !covered.Contains(a) && !Excluded.Any(x => a.EndsWith(" " + x, StringComparison.Ordinal)))
@@ -222,7 +247,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
             .Order().ToList();
         Assert.True(uncovered.Count == 0, "No authorization row for: " + string.Join(", ", uncovered));
         var stale = Api.Select(r => $"{r.Method} {r.Route}").Where(r => !apis.Contains(r))
-            .Concat(Pages.Where(r => !pages.Contains(r.Route)).Select(r => "page " + r.Route)).ToList();
+            .Concat(Pages.Where(r => !pages.Contains(r.Route)).Select(r => "page " + r.Route))
+            .Concat(Dashboard.Where(r => !withoutMethod.Contains(r.Route)).Select(r => "dashboard " + r.Route)).ToList();
         Assert.True(stale.Count == 0, "Rows for routes the app no longer has: " + string.Join(", ", stale));
     }
 
@@ -267,12 +293,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
     [Fact]
     public async Task Every_page_answers_each_persona_as_its_authorization_says()
     {
+        await FindKitJobAsync();
         var failures = new List<string>();
         var table = new StringBuilder();
-        foreach (var (_, template, expected) in Pages)
+        foreach (var (_, template, expected) in Pages.Concat(Dashboard))
         {
             var path = Resolve(template);
-            var outcomes = expected.Split(' ');
+            var outcomes = Resolve(expected).Split(' ');
             table.Append(template);
             foreach (var persona in Enum.GetValues<Persona>())
             {
@@ -402,6 +429,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
             "hide" => status is 403 or 404,
             "login" => status == 302 && location.Contains("/connexion", StringComparison.Ordinal),
             "denied" => status == 302 && location.Contains("/acces-refuse", StringComparison.Ordinal),
+            _ when expected.StartsWith('→') => status == 302 && PathOf(location) == expected[1..],
             _ => status == int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
         };
         if (!passed)
@@ -421,6 +449,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         }
     }
 
+    private static string PathOf(string location) =>
+        Uri.TryCreate(location, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal) ? absolute.AbsolutePath : location.Split('?')[0];
+
+    /// <summary>Organisation A's kit mail job, for the job's link and its dashboard page ({J}, {HJ}); scheduled when its label was granted.</summary>
+    private async Task FindKitJobAsync()
+    {
+        var key = $"{scene.EventALabelled:N}-label-v1";
+        JobSummary? kit = null;
+        await Eventually.WaitAsync(
+            async () => (kit = await BackgroundJobRuns.FindAsync(scene.Platform, KitScene.DeliverJobs, key)) is { HangfireJobId: not null },
+            "organisation A's kit job is scheduled on Hangfire");
+        _kitJobId = kit!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _kitHangfireJobId = kit.HangfireJobId!;
+    }
+
     private static string Excerpt(string body) => body.Length <= 200 ? body : body[..200];
 
     private string Resolve(string template) => template
@@ -430,5 +473,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         .Replace("{AP}", scene.EventAPending.ToString(), StringComparison.Ordinal)
         .Replace("{B}", scene.EventB.ToString(), StringComparison.Ordinal)
         .Replace("{UA}", scene.OrganiserAUserId, StringComparison.Ordinal)
+        .Replace("{HJ}", _kitHangfireJobId, StringComparison.Ordinal)
+        .Replace("{J}", _kitJobId, StringComparison.Ordinal)
         .Replace("{R}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 }

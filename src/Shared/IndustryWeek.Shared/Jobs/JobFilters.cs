@@ -87,3 +87,20 @@ internal static class JobRetries
         return (int)Math.Max(1, Math.Round(delay * jitter));
     }
 }
+
+/// <summary>
+/// How long a finished job (succeeded or deleted) stays on the dashboard: Hangfire's default, one day, loses a
+/// Friday's jobs before Monday. Failed jobs stay until an operator acts. The keyed table keeps every job's story.
+/// </summary>
+internal sealed class JobRetention(TimeSpan retention) : IApplyStateFilter
+{
+    public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.JobExpirationTimeout = retention;
+    }
+
+    public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+    }
+}

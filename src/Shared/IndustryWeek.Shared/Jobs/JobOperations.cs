@@ -77,6 +77,9 @@ public interface IJobOperations
 
     Task<JobDetails?> GetAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Those of <paramref name="hangfireJobIds"/> the Hangfire dashboard still has (finished jobs expire from it).</summary>
+    IReadOnlySet<string> OnDashboard(IEnumerable<string> hangfireJobIds);
+
     /// <summary>The job a Hangfire job is attached to (or was, for a duplicate that found another attached).</summary>
     Task<JobSummary?> FindByHangfireIdAsync(string hangfireJobId, CancellationToken cancellationToken);
 
@@ -170,6 +173,12 @@ internal sealed class JobOperations(
             job.CauseMessageId,
             NextRunOf(job),
             attempts.Select(a => new JobAttemptView(a.Number, a.Node, StoredInstant.AsUtc(a.StartedAtUtc), StoredInstant.AsUtc(a.FinishedAtUtc), a.Result, a.Error, a.WillRetry, a.RequestedBy)).ToList());
+    }
+
+    public IReadOnlySet<string> OnDashboard(IEnumerable<string> hangfireJobIds)
+    {
+        using var connection = storage.GetConnection();
+        return hangfireJobIds.Where(id => connection.GetJobData(id) is not null).ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<JobSummary?> FindByHangfireIdAsync(string hangfireJobId, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.Storage;
 using IndustryWeek.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -56,10 +57,18 @@ public static partial class JobsDashboard
             CultureInfo.CurrentUICulture = French;
             var action = HttpMethods.IsPost(context.Request.Method) ? ActionOf(context.Request.Path) : null;
             var targets = action is null ? [] : await TargetsAsync(context, action.Value.Route);
+            var storage = context.RequestServices.GetRequiredService<JobStorage>();
+            var before = targets.ToDictionary(t => t, t => Fingerprint(storage, action!.Value.Action, t));
             await next(context);
-            if (action is { } taken && context.Response.StatusCode == StatusCodes.Status204NoContent && targets.Count > 0)
+            if (action is { } taken && context.Response.StatusCode == StatusCodes.Status204NoContent)
             {
-                await JournalAsync(context, taken.Action, targets);
+                // A batch command answers 204 whatever it did (a job no longer in the page's state is skipped):
+                // only the jobs it really changed are journaled.
+                var changed = targets.Where(t => Fingerprint(storage, taken.Action, t) != before[t]).ToList();
+                if (changed.Count > 0)
+                {
+                    await JournalAsync(context, taken.Action, changed);
+                }
             }
         }));
 
@@ -107,6 +116,20 @@ public static partial class JobsDashboard
         // Read once here; ASP.NET Core keeps the parsed form, which Hangfire then reads again.
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         return form["jobs[]"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).Distinct().ToList();
+    }
+
+    /// <summary>What an action changes: the job's current state (a requeue writes a new one even from Enqueued), or the recurring job's last run and existence.</summary>
+    private static string Fingerprint(JobStorage storage, DashboardAction action, string target)
+    {
+        using var connection = storage.GetConnection();
+        if (action is DashboardAction.TriggerRecurring or DashboardAction.RemoveRecurring)
+        {
+            var recurring = connection.GetRecurringJobs([target]).FirstOrDefault();
+            return recurring is null || recurring.Removed ? "" : $"{recurring.LastJobId}|{recurring.LastExecution:O}";
+        }
+
+        var state = connection.GetStateData(target);
+        return state is null ? "" : $"{state.Name}|{state.Reason}|{string.Join(";", state.Data.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))}";
     }
 
     private static async Task JournalAsync(HttpContext context, DashboardAction action, IReadOnlyList<string> targets)

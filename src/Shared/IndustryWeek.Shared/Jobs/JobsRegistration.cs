@@ -30,6 +30,9 @@ public sealed class JobsOptions
     /// <summary>After how long a lock left by a host that died expires.</summary>
     public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a succeeded or deleted job stays on the Hangfire dashboard.</summary>
+    public TimeSpan FinishedJobsKeptFor { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often delayed work (retries after their back-off) is moved to the queue.</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
@@ -66,6 +69,7 @@ internal static class JobsRegistration
                 JobRetries.Filter(options),
                 new StatisticsHistoryAttribute(),
                 new CorrelationJobFilter(),
+                new JobRetention(options.FinishedJobsKeptFor),
                 sp.GetRequiredService<JobStateMirror>(),
             };
             return new JobFilterProviderCollection(new JobFilterAttributeFilterProvider(), filters);

@@ -16,7 +16,7 @@ namespace IndustryWeek.Operations.Features.Dashboard;
 /// one search box (event, label number, correlation id) leading to the matching Hangfire job pages.
 /// </summary>
 [Authorize(Policy = PlatformPolicies.OperationsPages)]
-internal sealed class DashboardPageModel(IMediator mediator, IOutboxOperations outbox) : OpsPageModel
+internal sealed class DashboardPageModel(IMediator mediator, IOutboxOperations outbox, IJobOperations jobs) : OpsPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Recherche { get; set; }
@@ -30,9 +30,21 @@ internal sealed class DashboardPageModel(IMediator mediator, IOutboxOperations o
 
     public string Link(int page) => "/ops" + Query(("recherche", Recherche), ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
 
-    /// <summary>The job's page on the Hangfire dashboard; null for a job Hangfire never had (a Quartz-era one).</summary>
-    public static string? HangfirePage(JobDto job) =>
-        job.Recurring ? $"{JobsDashboard.Path}/recurring" : job.HangfireJobId is { } id ? $"{JobsDashboard.Path}/jobs/details/{Uri.EscapeDataString(id)}" : null;
+    /// <summary>The found jobs the Hangfire dashboard still shows.</summary>
+    public IReadOnlySet<string> OnDashboard { get; private set; } = new HashSet<string>();
+
+    /// <summary>
+    /// The job's page on the Hangfire dashboard; null for a job it does not show: never had (a Quartz-era one) or
+    /// no longer has (finished jobs expire from it; their story stays in GET /api/ops/jobs/{id}).
+    /// </summary>
+    public static string? HangfirePage(JobDto job, IReadOnlySet<string> onDashboard)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(onDashboard);
+        return job.Recurring ? $"{JobsDashboard.Path}/recurring"
+            : job.HangfireJobId is { } id && onDashboard.Contains(id) ? $"{JobsDashboard.Path}/jobs/details/{Uri.EscapeDataString(id)}"
+            : null;
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +57,7 @@ internal sealed class DashboardPageModel(IMediator mediator, IOutboxOperations o
         try
         {
             Found = await mediator.Send(new SearchJobsQuery(null, Recherche.Trim(), PageNumber), cancellationToken);
+            OnDashboard = jobs.OnDashboard(Found.Items.Select(j => j.HangfireJobId).OfType<string>());
         }
         catch (ValidationException e)
         {

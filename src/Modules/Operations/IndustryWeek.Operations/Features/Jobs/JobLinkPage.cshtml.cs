@@ -26,6 +26,8 @@ internal sealed class JobLinkPageModel(IJobOperations jobs) : OpsPageModel
             return NotFound();
         }
 
-        return Redirect(DashboardPageModel.HangfirePage(job.Job.ToDto()) ?? "/ops" + Query(("recherche", job.Job.Key)));
+        var dto = job.Job.ToDto();
+        var onDashboard = jobs.OnDashboard(dto.HangfireJobId is { } hangfireId ? [hangfireId] : []);
+        return Redirect(DashboardPageModel.HangfirePage(dto, onDashboard) ?? "/ops" + Query(("recherche", job.Job.Key)));
     }
 }
