@@ -212,6 +212,12 @@ public sealed class HangfireDashboardTests
             kits.Select(k => $"{OpsScene.KitJobs} {k.GetProperty("key").GetString()} (tâche Hangfire n° {k.GetProperty("hangfireJobId").GetString()})").Order(StringComparer.Ordinal),
             entries.Select(e => e[3]).Order(StringComparer.Ordinal));
         Assert.Equal(kits.Select(OpsScene.Id).Order(), (await scene.ActionsAsync()).Select(a => a.GetProperty("jobId").GetInt64()).Order());
+
+        // The same command from a page left open (the jobs are no longer failed): Hangfire answers 204 and skips
+        // them; nothing was done, so nothing more is journaled.
+        var stale = await @operator.PostAsync("/hangfire/jobs/failed/delete", Jobs(hangfireIds));
+        Assert.Equal(HttpStatusCode.NoContent, stale.StatusCode);
+        Assert.Equal(2, (await scene.ActionsAsync()).Count);
     }
 
     [Fact]
