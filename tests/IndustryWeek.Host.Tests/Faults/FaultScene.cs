@@ -147,7 +147,9 @@ internal sealed partial class FaultScene(TestDatabase database, string? mailDire
     }
 
     public async Task<IReadOnlyList<string>> OutboxTablesAsync() =>
-        _outboxTables ??= await StringsAsync("""SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE '%\_outbox' ORDER BY table_name""");
+        _outboxTables ??= await StringsAsync(database.IsPostgres
+            ? """SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE '%\_outbox' ORDER BY table_name"""
+            : """SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%\_outbox' ESCAPE '\' ORDER BY name""");
 
     /// <summary>
     /// Whatever moment the host died at, nothing is half-written: each application is granted (with a
