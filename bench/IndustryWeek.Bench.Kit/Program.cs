@@ -27,7 +27,7 @@ await using var database = await TestDatabase.CreateAsync(provider);
 await using var platform = new PlatformFactory(database);
 using var moderator = await platform.SignedInClientAsync();
 
-// One kit first, not measured (JIT, fonts, the first Quartz firing).
+// One kit first, not measured (JIT, fonts, the first Hangfire fetch).
 var warmUp = SampleEvents.FactoryVisit(title: "Échauffement");
 await platform.PublishAsync(warmUp);
 (await moderator.PostAsJsonAsync($"/api/labelling/applications/{warmUp.EventId}/grant", new { })).EnsureSuccessStatusCode();

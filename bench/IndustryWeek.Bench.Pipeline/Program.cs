@@ -20,7 +20,7 @@ foreach (var submitted in events)
     await platform.PublishAsync(submitted);
 }
 
-// One warm-up grant, not measured (JIT, first Quartz firing).
+// One warm-up grant, not measured (JIT, the first Hangfire fetch).
 var warmUp = SampleEvents.FactoryVisit(title: "Échauffement");
 await platform.PublishAsync(warmUp);
 await GrantAndWaitAsync(warmUp.EventId, 1);
