@@ -37,6 +37,24 @@ Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"{provider}: {latencies.Count} grants, grant -> mail written and pin visible: p50 {Percentile(0.50):0} ms, p95 {Percentile(0.95):0} ms, max {latencies[^1]:0} ms, mean {latencies.Average():0} ms"));
 
+// Where the time goes, from the platform's own timestamps: the LabelGranted message's dispatch, then for each job
+// the wait between its scheduling and its run (Hangfire's queue) and the run itself.
+var dispatch = await StageAsync("""SELECT "OccurredAtUtc", "ProcessedAtUtc" FROM labelling_outbox WHERE "Type" LIKE '%LabelGranted%' AND "ProcessedAtUtc" IS NOT NULL""");
+foreach (var type in new[] { "communication-kit.deliver", "map.publish-pin" })
+{
+    var queued = await StageAsync($"""SELECT j."CreatedAtUtc", a."StartedAtUtc" FROM platform_jobs j JOIN platform_job_attempts a ON a."JobId" = j."Id" WHERE j."Type" = '{type}' AND a."Number" = 1""");
+    var ran = await StageAsync($"""SELECT a."StartedAtUtc", a."FinishedAtUtc" FROM platform_jobs j JOIN platform_job_attempts a ON a."JobId" = j."Id" WHERE j."Type" = '{type}' AND a."Number" = 1""");
+    Console.WriteLine($"  {type}: scheduled -> started {queued}; run {ran}");
+}
+
+Console.WriteLine($"  LabelGranted: committed -> dispatched {dispatch}");
+
+async Task<string> StageAsync(string sql)
+{
+    var spans = (await database.ValuesAsync(sql, r => (r.GetDateTime(1) - r.GetDateTime(0)).TotalMilliseconds)).Order().ToList();
+    return spans.Count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"p50 {spans[spans.Count / 2]:0} ms, p95 {spans[(int)Math.Ceiling(0.95 * spans.Count) - 1]:0} ms");
+}
+
 async Task<double> GrantAndWaitAsync(Guid eventId, int expected)
 {
     var clock = Stopwatch.StartNew();

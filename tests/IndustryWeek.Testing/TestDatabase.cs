@@ -95,6 +95,24 @@ public sealed class TestDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The first column of every row the query returns, read by <paramref name="read"/>.</summary>
+    public async Task<IReadOnlyList<T>> ValuesAsync<T>(string sql, Func<DbDataReader, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var values = new List<T>();
+        await using var connection = CreateConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(read(reader));
+        }
+
+        return values;
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = CreateConnection();

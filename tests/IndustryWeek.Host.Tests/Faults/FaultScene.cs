@@ -266,25 +266,9 @@ internal sealed partial class FaultScene(TestDatabase database, string? mailDire
             """));
     }
 
-    private Task<IReadOnlyList<Guid>> GuidsAsync(string sql) => ValuesAsync(sql, r => r.GetGuid(0));
+    private Task<IReadOnlyList<Guid>> GuidsAsync(string sql) => database.ValuesAsync(sql, r => r.GetGuid(0));
 
-    private Task<IReadOnlyList<string>> StringsAsync(string sql) => ValuesAsync(sql, r => r.GetString(0));
-
-    private async Task<IReadOnlyList<T>> ValuesAsync<T>(string sql, Func<System.Data.Common.DbDataReader, T> read)
-    {
-        var values = new List<T>();
-        await using var connection = database.CreateConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(read(reader));
-        }
-
-        return values;
-    }
+    private Task<IReadOnlyList<string>> StringsAsync(string sql) => database.ValuesAsync(sql, r => r.GetString(0));
 
     [GeneratedRegex(@"est labellisé \((SDI-\d{4}-\d{6})\) : votre kit de communication")]
     private static partial Regex KitSubject();

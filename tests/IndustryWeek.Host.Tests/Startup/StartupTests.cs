@@ -18,6 +18,29 @@ public sealed class StartupTests
 
             Assert.True(File.Exists(Path.Combine(contentRoot, "data", "industryweek.db")), "the SQLite file is data/industryweek.db");
             Assert.True(Directory.Exists(Path.Combine(contentRoot, "data", "mail")), "mails go to data/mail/");
+            Assert.True(File.Exists(Path.Combine(contentRoot, "data", "industryweek.jobs.db")), "the jobs' Hangfire storage is data/industryweek.jobs.db");
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Start_WhenAnotherProcessUsesTheSameSqliteJobStorage_SaysSoInFrenchAtStartUp()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("industryweek-twice-").FullName;
+        try
+        {
+            await using var first = HostProcess.Start(contentRoot, []);
+            await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+            await using var second = HostProcess.Start(contentRoot, []);
+            await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+
+            // The second process is told; the first one, alone when it started, was not.
+            Assert.Contains("Un autre processus utilise déjà le stockage SQLite des tâches", second.Output, StringComparison.Ordinal);
+            Assert.Contains("industryweek.jobs.db", second.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Un autre processus utilise déjà", first.Output, StringComparison.Ordinal);
         }
         finally
         {

@@ -25,7 +25,7 @@ public sealed partial class UpgradeFromQuartzTests
         Assert.True(await QuartzTablesAsync(database) > 0);
         var doneByQuartz = await database.ScalarAsync("""SELECT COUNT(*) FROM platform_jobs WHERE NOT "Recurring" AND "State" = 'Succeeded'""");
 
-        List<string> attached;
+        IReadOnlyList<string> attached;
         await using (var platform = new PlatformFactory(database))
         {
             _ = platform.Services; // the first start: migrations, then the jobs' start-up
@@ -90,21 +90,8 @@ public sealed partial class UpgradeFromQuartzTests
             ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'qrtz%'"
             : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND lower(name) LIKE 'qrtz%'");
 
-    private static async Task<List<string>> HangfireIdsAsync(TestDatabase database)
-    {
-        var ids = new List<string>();
-        await using var connection = database.CreateConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "HangfireJobId" FROM platform_jobs WHERE "HangfireJobId" IS NOT NULL ORDER BY "Id" """;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
-    }
+    private static Task<IReadOnlyList<string>> HangfireIdsAsync(TestDatabase database) =>
+        database.ValuesAsync("""SELECT "HangfireJobId" FROM platform_jobs WHERE "HangfireJobId" IS NOT NULL ORDER BY "Id" """, r => r.GetString(0));
 
     [GeneratedRegex(@"est labellisé \((SDI-\d{4}-\d{6})\) : votre kit de communication")]
     private static partial Regex KitSubject();
