@@ -31,14 +31,17 @@ internal sealed class HangfireBackgroundJobs(IBackgroundJobClient client, JobReg
             cancellationToken);
         if (record.HangfireJobId is null)
         {
-            await EnqueueAsync(client, journal, record, registration, cancellationToken);
+            await EnqueueAsync(client, journal, record, json, registration, cancellationToken);
         }
     }
 
-    /// <summary>Creates the Hangfire job of a record that has none and attaches it; a job that lost the race to attach is deleted.</summary>
-    internal static async Task<string?> EnqueueAsync(IBackgroundJobClient client, JobJournal journal, JobRecord record, JobRegistration registration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the Hangfire job of a record that has none and attaches it; a job that lost the race to attach is deleted.
+    /// The job carries its whole <paramref name="payload"/> (the record keeps it cut to what operators read).
+    /// </summary>
+    internal static async Task<string?> EnqueueAsync(IBackgroundJobClient client, JobJournal journal, JobRecord record, string payload, JobRegistration registration, CancellationToken cancellationToken)
     {
-        var id = client.Create(HangfireJobRunner.Call(registration.DisplayName(record.About), record.Type, record.Key, record.Payload), new EnqueuedState());
+        var id = client.Create(HangfireJobRunner.Call(registration.DisplayName(record.About), record.Type, record.Key, payload), new EnqueuedState());
         if (await journal.AttachAsync(record.Id, id, cancellationToken))
         {
             return id;

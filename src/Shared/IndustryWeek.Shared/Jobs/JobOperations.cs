@@ -267,7 +267,7 @@ internal sealed class JobOperations(
             }
 
             await db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Scheduled).SetProperty(j => j.FinishedAtUtc, (DateTime?)null), cancellationToken);
-            await HangfireBackgroundJobs.EnqueueAsync(client, journal, job, registration, cancellationToken);
+            await HangfireBackgroundJobs.EnqueueAsync(client, journal, job, job.Payload, registration, cancellationToken);
         }
 
         return ToSummary(await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken));

@@ -128,7 +128,8 @@ internal sealed partial class JobsStartup(
                 await journal.DetachAsync(record.Id, record.HangfireJobId, cancellationToken);
             }
 
-            if (await HangfireBackgroundJobs.EnqueueAsync(client, journal, record, registration, cancellationToken) is not null)
+            // The record's payload is all there is (Quartz's own copy left with its tables); the platform's payloads are ids, far below its limit.
+            if (await HangfireBackgroundJobs.EnqueueAsync(client, journal, record, record.Payload, registration, cancellationToken) is not null)
             {
                 enqueued++;
             }
