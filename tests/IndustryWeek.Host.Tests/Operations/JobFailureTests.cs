@@ -196,7 +196,11 @@ public sealed class JobFailureTests
         await using var scene = await OpsScene.StartAsync(settings: settings);
         var eventId = await scene.LabelledAsync();
         var id = OpsScene.Id(await scene.WaitForJobOfAsync(eventId, OpsScene.KitJobs, "Retrying"));
-        var retrying = await scene.JobAsync(id);
+        // The run records its failure just before Hangfire schedules the retry: wait until Hangfire says when.
+        JsonElement retrying = default;
+        await Eventually.WaitAsync(
+            async () => (retrying = await scene.JobAsync(id)).GetProperty("nextRunAt").ValueKind == JsonValueKind.String,
+            "the job's next attempt is scheduled");
 
         var deleted = await scene.Operator.DeleteAsync(new Uri($"/api/ops/jobs/{id}", UriKind.Relative));
         var afterwards = await scene.JobAsync(id);

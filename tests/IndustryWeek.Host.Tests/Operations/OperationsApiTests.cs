@@ -27,7 +27,11 @@ public sealed class OperationsApiTests
         var kitOfSecond = await scene.WaitForJobOfAsync(second, OpsScene.KitJobs, "Scheduled");
         var pinOfFirst = await scene.WaitForJobOfAsync(first, OpsScene.PinJobs, "Scheduled");
         var pinOfSecond = await scene.WaitForJobOfAsync(second, OpsScene.PinJobs, "Scheduled");
-        var waiting = await scene.JobAsync(OpsScene.Id(kitOfFirst));
+        // Recorded first, then handed to Hangfire: wait until Hangfire has it in its queue.
+        JsonElement waiting = default;
+        await Eventually.WaitAsync(
+            async () => (waiting = await scene.JobAsync(OpsScene.Id(kitOfFirst))).GetProperty("nextRunAt").ValueKind == JsonValueKind.String,
+            "the kit job is in Hangfire's queue");
 
         var deleted = await scene.Operator.DeleteAsync(new Uri($"/api/ops/jobs/{OpsScene.Id(kitOfFirst)}", UriKind.Relative));
         var afterDelete = await scene.JobAsync(OpsScene.Id(kitOfFirst));

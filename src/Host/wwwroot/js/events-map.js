@@ -79,7 +79,9 @@
 
     var map = baseMap(element);
     map.fitBounds(metropolitan);
-    var layer = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true }) : L.layerGroup();
+    // Clusters split and merge without animation: a pin is where it stays as soon as it is drawn (a pin clicked
+    // during the animation could be redrawn under the pointer and lose its popup), and less motion on screen.
+    var layer = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true, animate: false }) : L.layerGroup();
     layer.addTo(map);
 
     fetch(element.getAttribute('data-api'), { headers: { Accept: 'application/geo+json' } })
@@ -103,8 +105,9 @@
             if (markers.length) {
                 var bounds = L.featureGroup(markers).getBounds();
                 // Pins both in mainland France and overseas: keep the mainland view rather than the whole globe.
+                // Without animation either, for the same reason: the view is final when the page says the pins are there.
                 if (bounds.getEast() - bounds.getWest() < 40) {
-                    map.fitBounds(bounds, { maxZoom: 10, padding: [24, 24] });
+                    map.fitBounds(bounds, { maxZoom: 10, padding: [24, 24], animate: false });
                 }
             }
             element.setAttribute('data-pins', String(markers.length));
