@@ -46,7 +46,12 @@ public static class BackgroundJobRuns
             throw new InvalidOperationException($"No job of '{type}' to run again.");
         }
 
-        await Eventually.WaitAsync(async () => (await OfTypeAsync(platform, type)).All(j => j.State is not (JobState.Scheduled or JobState.Processing)), $"every '{type}' job has run once before running again");
+        // Ended in the keyed table and on Hangfire (which records the end just after): a requeue from Processing
+        // would be taken for a recovery, and a job already done is not run again then.
+        var storage = platform.Services.GetRequiredService<JobStorage>();
+        await Eventually.WaitAsync(
+            async () => (await OfTypeAsync(platform, type)).All(j => j.State is not (JobState.Scheduled or JobState.Processing) && HangfireState(storage, j) is not (null or "Processing" or "Enqueued" or "Scheduled")),
+            $"every '{type}' job has run once before running again");
         var client = platform.Services.GetRequiredService<IBackgroundJobClient>();
         var before = new Dictionary<string, int>();
         foreach (var job in await OfTypeAsync(platform, type))
@@ -99,6 +104,12 @@ public static class BackgroundJobRuns
                 return found;
             }
         }
+    }
+
+    private static string? HangfireState(JobStorage storage, JobSummary job)
+    {
+        using var connection = storage.GetConnection();
+        return job.HangfireJobId is { } id ? connection.GetStateData(id)?.Name : null;
     }
 
     private static BackgroundJobServerHostedService Server(PlatformFactory platform)
