@@ -78,7 +78,8 @@ internal sealed class JobJournal(PlatformDbContext db, TimeProvider time)
             return JobClaim.Ours; // scheduled before records existed: the run records it
         }
 
-        if (!await AttachAsync(record.Id, hangfireJobId, cancellationToken))
+        // Attached already (the usual case) or another job is: no write. Not attached: adopt it, first one wins.
+        if (record.HangfireJobId is { } attached ? attached != hangfireJobId : !await AttachAsync(record.Id, hangfireJobId, cancellationToken))
         {
             return JobClaim.Duplicate;
         }

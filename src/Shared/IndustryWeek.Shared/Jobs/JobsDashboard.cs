@@ -58,13 +58,14 @@ public static partial class JobsDashboard
             var action = HttpMethods.IsPost(context.Request.Method) ? ActionOf(context.Request.Path) : null;
             var targets = action is null ? [] : await TargetsAsync(context, action.Value.Route);
             var storage = context.RequestServices.GetRequiredService<JobStorage>();
-            var before = targets.ToDictionary(t => t, t => Fingerprint(storage, action!.Value.Action, t));
+            var before = action is { } asked ? Fingerprints(storage, asked.Action, targets) : [];
             await next(context);
             if (action is { } taken && context.Response.StatusCode == StatusCodes.Status204NoContent)
             {
                 // A batch command answers 204 whatever it did (a job no longer in the page's state is skipped):
                 // only the jobs it really changed are journaled.
-                var changed = targets.Where(t => Fingerprint(storage, taken.Action, t) != before[t]).ToList();
+                var after = Fingerprints(storage, taken.Action, targets);
+                var changed = targets.Where(t => after[t] != before[t]).ToList();
                 if (changed.Count > 0)
                 {
                     await JournalAsync(context, taken.Action, changed);
@@ -118,18 +119,16 @@ public static partial class JobsDashboard
         return form["jobs[]"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).Distinct().ToList();
     }
 
-    /// <summary>What an action changes: the job's current state (a requeue writes a new one even from Enqueued), or the recurring job's last run and existence.</summary>
-    private static string Fingerprint(JobStorage storage, DashboardAction action, string target)
+    /// <summary>
+    /// What an action changes, for each target, read on one connection: the job's current state (a requeue writes a
+    /// new one even from Enqueued), or the recurring job's last run and existence.
+    /// </summary>
+    private static Dictionary<string, string> Fingerprints(JobStorage storage, DashboardAction action, IReadOnlyList<string> targets)
     {
         using var connection = storage.GetConnection();
-        if (action is DashboardAction.TriggerRecurring or DashboardAction.RemoveRecurring)
-        {
-            var recurring = connection.GetRecurringJobs([target]).FirstOrDefault();
-            return recurring is null || recurring.Removed ? "" : $"{recurring.LastJobId}|{recurring.LastExecution:O}";
-        }
-
-        var state = connection.GetStateData(target);
-        return state is null ? "" : $"{state.Name}|{state.Reason}|{string.Join(";", state.Data.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))}";
+        return targets.ToDictionary(t => t, t => action is DashboardAction.TriggerRecurring or DashboardAction.RemoveRecurring
+            ? connection.GetRecurringJobs([t]).FirstOrDefault() is { Removed: false } recurring ? $"{recurring.LastJobId}|{recurring.LastExecution:O}" : ""
+            : connection.GetStateData(t) is { } state ? $"{state.Name}|{state.Reason}|{string.Join(";", state.Data.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))}" : "");
     }
 
     private static async Task JournalAsync(HttpContext context, DashboardAction action, IReadOnlyList<string> targets)

@@ -21,6 +21,7 @@ internal sealed partial class JobsStartup(
     JobStorage storage,
     DatabaseSettings database,
     JobRegistry registry,
+    IBackgroundJobClient client,
     IRecurringJobManager recurring,
     ILogger<JobsStartup> logger) : IHostedService, IDisposable
 {
@@ -76,7 +77,6 @@ internal sealed partial class JobsStartup(
     private void RequeueStranded()
     {
         var monitoring = storage.GetMonitoringApi();
-        var client = new BackgroundJobClient(storage);
         var count = 0;
         for (var processing = monitoring.ProcessingJobs(0, 500); processing.Count > 0; processing = monitoring.ProcessingJobs(0, 500))
         {
@@ -106,7 +106,6 @@ internal sealed partial class JobsStartup(
     {
         await using var scope = scopes.CreateAsyncScope();
         var journal = scope.ServiceProvider.GetRequiredService<JobJournal>();
-        var client = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
         using var connection = storage.GetConnection();
         var enqueued = 0;
         foreach (var record in await journal.UnfinishedAsync(cancellationToken))
