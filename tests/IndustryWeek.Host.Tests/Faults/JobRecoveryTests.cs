@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Hangfire;
 using Hangfire.States;
 using IndustryWeek.Shared.Jobs;
+using Microsoft.Data.Sqlite;
 
 namespace IndustryWeek.Host.Tests.Faults;
 
@@ -39,6 +40,45 @@ public sealed class JobRecoveryTests
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM platform_job_attempts a JOIN platform_jobs j ON j.\"Id\" = a.\"JobId\" WHERE j.\"Type\" = 'communication-kit.deliver'"));
         Assert.Equal(1, await database.ScalarAsync(SucceededKitJobs));
         Assert.Single(platform.Mails());
+    }
+
+    /// <summary>
+    /// The window the kill -9 test found on CI: the host dies after its worker fetched a job (the queue entry taken)
+    /// but before it moved the job to Processing. Hangfire.Storage.SQLite hides a fetched entry for 30 min; the
+    /// next start-up, alone on the file, releases it and the kit goes out at once.
+    /// </summary>
+    [Fact]
+    public async Task Restart_WhenTheDeadHostHadFetchedAJobNotYetProcessing_RunsItAtOnce()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        const string SucceededKitJobs = """SELECT COUNT(*) FROM platform_jobs WHERE "Type" = 'communication-kit.deliver' AND "State" = 'Succeeded'""";
+        await using (var first = new PlatformFactory(database))
+        {
+            using var moderator = await first.SignedInClientAsync();
+            await BackgroundJobRuns.HoldAsync(first);
+            var submitted = SampleEvents.FactoryVisit();
+            await first.PublishAsync(submitted);
+            (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
+            await Eventually.WaitAsync(async () => (await BackgroundJobRuns.OfTypeAsync(first, "communication-kit.deliver")).Count == 1, "the kit job is scheduled");
+            var kitJob = Assert.Single(await BackgroundJobRuns.OfTypeAsync(first, "communication-kit.deliver")).HangfireJobId;
+
+            // As a dead worker leaves it: the queue entry fetched a moment ago, the job still Enqueued.
+            await using var jobs = new SqliteConnection($"Data Source={JobsFile(database)};Pooling=False");
+            await jobs.OpenAsync();
+            await using var fetch = jobs.CreateCommand();
+            fetch.CommandText = $"UPDATE JobQueue SET FetchedAt = {DateTime.UtcNow.Ticks} WHERE JobId = {kitJob}";
+            Assert.Equal(1, await fetch.ExecuteNonQueryAsync());
+        }
+
+        await using var restarted = new PlatformFactory(database);
+        _ = restarted.Services; // started: its server fetches what the start-up released
+        await Eventually.WaitAsync(async () => await database.ScalarAsync(SucceededKitJobs) == 1 && restarted.Mails().Count == 1, "the kit is sent after the restart");
+    }
+
+    private static string JobsFile(TestDatabase database)
+    {
+        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        return Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + ".jobs.db");
     }
 
     /// <summary>Hangfire's Processing state as a dead host's worker left it (its own constructor is internal).</summary>

@@ -7,7 +7,8 @@ namespace IndustryWeek.Host.Tests.Faults;
 /// <summary>
 /// No work stranded after a crash: the host is killed with SIGKILL while the kit and pin jobs of a bulk grant are
 /// running, then started again; every granted event's pin and kit are there within 60 s of the restart. On SQLite
-/// the jobs the dead process left Processing are requeued at start-up (its storage cannot see the process died);
+/// the queue entries the dead process had fetched (Processing, or fetched and not yet Processing) are released at
+/// start-up (its storage cannot see the process died);
 /// on PostgreSQL they are visible again once their short, sliding invisibility has passed.
 /// </summary>
 public sealed class KillRecoveryTests(ITestOutputHelper output)
@@ -41,11 +42,19 @@ public sealed class KillRecoveryTests(ITestOutputHelper output)
 
         var restart = Stopwatch.StartNew();
         await using var restarted = scene.StartHost();
-        await Eventually.WaitAsync(
-            async () => await scene.ProgressAsync() is { Pins: Applications, OutboxPending: 0, JobsUnfinished: 0 }
-                && scene.ReadKitMails().PerLabel.Count == Applications,
-            $"all {Applications} pins and kit mails after the restart",
-            Target);
+        try
+        {
+            await Eventually.WaitAsync(
+                async () => await scene.ProgressAsync() is { Pins: Applications, OutboxPending: 0, JobsUnfinished: 0 }
+                    && scene.ReadKitMails().PerLabel.Count == Applications,
+                $"all {Applications} pins and kit mails after the restart",
+                Target);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} ({await scene.ProgressAsync()}, {scene.ReadKitMails().PerLabel.Count} kits reçus)", e);
+        }
+
         output.WriteLine($"{provider} : tout est là {restart.Elapsed.TotalSeconds:0.0} s après le redémarrage ({await scene.ProgressAsync()})");
 
         // Nothing done twice but what the kill interrupted.

@@ -32,8 +32,8 @@ internal static class JobStorages
                 PrepareSchemaIfNecessary = true,
             }),
 
-        // One process only (its fetch locks in memory): jobs still Processing at start-up belong to a dead process
-        // and are requeued at once (JobsStartup), so a long InvisibilityTimeout only guards a running job.
+        // One process only (its fetch locks in memory): queue entries still fetched at start-up belong to a dead
+        // process and are released at once (JobsStartup), so a long InvisibilityTimeout only guards a running job.
         _ => new SQLiteStorage(
             SqliteFile(database),
             new SQLiteStorageOptions

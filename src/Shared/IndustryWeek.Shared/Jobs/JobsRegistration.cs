@@ -79,7 +79,7 @@ internal static class JobsRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
 
-        // Before the server: stranded jobs are requeued and unattached work enqueued before any worker fetches.
+        // Before the server: a dead process's fetches are released and unattached work enqueued before any worker fetches.
         services.AddHostedService<JobsStartup>();
         // One instance (AddHangfireServer registers a transient one): what the host started is what stops.
         services.AddSingleton(sp => new BackgroundJobServerHostedService(

@@ -1,8 +1,8 @@
 using Hangfire;
-using Hangfire.States;
 using Hangfire.Storage.SQLite;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Time;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +12,7 @@ namespace IndustryWeek.Shared.Jobs;
 
 /// <summary>
 /// What runs once at start-up, before this host's Hangfire server fetches anything:
-/// on SQLite (one process), jobs still Processing belong to a process that died and are requeued at once;
+/// on SQLite (one process), jobs a process that died had fetched are released at once;
 /// work the keyed table says is not done but that has no Hangfire job (a Quartz-era database, a host that died
 /// between recording and enqueuing) is enqueued, once; the recurring jobs are declared in Paris time.
 /// </summary>
@@ -33,7 +33,7 @@ internal sealed partial class JobsStartup(
         {
             if (TryTakeProcessLock())
             {
-                RequeueStranded();
+                ReleaseDeadProcessFetches();
             }
             else
             {
@@ -73,32 +73,28 @@ internal sealed partial class JobsStartup(
         }
     }
 
-    /// <summary>No other process is alive: a job still Processing was being run by a process that died.</summary>
-    private void RequeueStranded()
+    /// <summary>
+    /// No other process is alive, so every fetched queue entry and every lock row belongs to a process that died:
+    /// its fetches are released (the job is run again, from Enqueued or from Processing, which Hangfire's worker
+    /// accepts) and its locks dropped. Requeuing only the jobs still Processing is not enough: a job fetched but
+    /// not yet moved to Processing when the process died would stay invisible for the whole InvisibilityTimeout.
+    /// </summary>
+    private void ReleaseDeadProcessFetches()
     {
-        var monitoring = storage.GetMonitoringApi();
-        var count = 0;
-        for (var processing = monitoring.ProcessingJobs(0, 500); processing.Count > 0; processing = monitoring.ProcessingJobs(0, 500))
+        using var connection = new SqliteConnection($"Data Source={JobStorages.SqliteFile(database)};Pooling=False");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var release = connection.CreateCommand();
+        // sqlite-net stores DateTime as ticks: 0 is DateTime.MinValue, Hangfire.Storage.SQLite's « not fetched ».
+        release.CommandText = "UPDATE JobQueue SET FetchedAt = 0 WHERE FetchedAt <> 0";
+        var released = release.ExecuteNonQuery();
+        using var unlock = connection.CreateCommand();
+        unlock.CommandText = "DELETE FROM DistributedLock";
+        unlock.ExecuteNonQuery();
+        transaction.Commit();
+        if (released > 0)
         {
-            var moved = 0;
-            foreach (var (id, _) in processing)
-            {
-                if (client.ChangeState(id, new EnqueuedState { Reason = "Hôte arrêté pendant l'exécution : relancée au démarrage" }, ProcessingState.StateName))
-                {
-                    moved++;
-                }
-            }
-
-            count += moved;
-            if (moved == 0)
-            {
-                break;
-            }
-        }
-
-        if (count > 0)
-        {
-            LogRequeued(logger, count);
+            LogReleased(logger, released);
         }
     }
 
@@ -143,8 +139,8 @@ internal sealed partial class JobsStartup(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Un autre processus utilise déjà le stockage SQLite des tâches ({File}) : il n'est fait que pour un seul processus (un seul hôte, ou PostgreSQL pour plusieurs). Les tâches en cours ne sont pas relancées.")]
     private static partial void LogSecondProcess(ILogger logger, string file);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} job(s) left Processing by a process that died were requeued")]
-    private static partial void LogRequeued(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} job(s) fetched by a process that died were released to be run again")]
+    private static partial void LogReleased(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} job(s) recorded but not on Hangfire were enqueued")]
     private static partial void LogEnqueued(ILogger logger, int count);
