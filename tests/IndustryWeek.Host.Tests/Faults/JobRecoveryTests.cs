@@ -59,7 +59,7 @@ public sealed class JobRecoveryTests
             var submitted = SampleEvents.FactoryVisit();
             await first.PublishAsync(submitted);
             (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
-            await Eventually.WaitAsync(async () => (await BackgroundJobRuns.OfTypeAsync(first, "communication-kit.deliver")).Count == 1, "the kit job is scheduled");
+            await Eventually.WaitAsync(async () => (await BackgroundJobRuns.OfTypeAsync(first, "communication-kit.deliver")) is [{ HangfireJobId: not null }], "the kit job is on Hangfire");
             var kitJob = Assert.Single(await BackgroundJobRuns.OfTypeAsync(first, "communication-kit.deliver")).HangfireJobId;
 
             // As a dead worker leaves it: the queue entry fetched a moment ago, the job still Enqueued.
