@@ -9,7 +9,6 @@ using IndustryWeek.Shared.Observability;
 using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Web;
-using Microsoft.AspNetCore.StaticFiles;
 
 try
 {
@@ -39,17 +38,16 @@ try
     app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
-    // .geojson (wwwroot/geo, France's outline for the maps) is not a type ASP.NET Core knows, and unknown types are not served.
-    var contentTypes = new FileExtensionContentTypeProvider();
-    contentTypes.Mappings[".geojson"] = "application/geo+json";
-    app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();
 
+    // wwwroot (DSFR, Leaflet, the project's files) as endpoints built at compile time: compressed forms chosen by
+    // Accept-Encoding, ETags, and fingerprinted URLs cached for a year by the pages that use them (« ~/… »).
+    app.MapStaticAssets();
     app.MapOpenApi("/openapi/{documentName}.json");
     app.MapHealthEndpoints();
-    app.MapRazorPages();
+    app.MapRazorPages().WithStaticAssets();
 
     app.MapEditionsModule();
     app.MapRegistrationModule();

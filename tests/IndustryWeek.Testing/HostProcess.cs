@@ -69,7 +69,11 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <param name="workingDirectory">The content root: where data/ goes when nothing else is configured.</param>
-    public static HostProcess Start(string workingDirectory, IEnumerable<KeyValuePair<string, string?>> settings)
+    /// <param name="assembly">
+    /// The host to run: by default the build's (<see cref="HostAssembly"/>), whose front-end files stay in the
+    /// project's wwwroot as with `dotnet run`; a published copy's carries its own.
+    /// </param>
+    public static HostProcess Start(string workingDirectory, IEnumerable<KeyValuePair<string, string?>> settings, string? assembly = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var port = FreePort();
@@ -80,7 +84,12 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(HostAssembly);
+        start.ArgumentList.Add(assembly ?? HostAssembly);
+        if (assembly is null)
+        {
+            start.Environment["ASPNETCORE_WEBROOT"] = Path.Combine(RepositoryRoot, "src", "Host", "wwwroot");
+        }
+
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in settings)

@@ -45,6 +45,9 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         new("Bootstrap:AdminEmail", AdminEmail),
         new("Bootstrap:AdminPassword", AdminPassword),
         new("Identity:RequireConfirmedEmail", "true"),
+        // Static files answered with the caching headers a published host sends (fingerprinted: a year, immutable),
+        // not the no-cache ASP.NET Core puts on a build's files for live editing.
+        new("EnableStaticAssetsDevelopmentCaching", "true"),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -52,6 +55,8 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseContentRoot(Path.Combine(HostProcess.RepositoryRoot, "src", "Host"));
+        // The build's static files where `dotnet run` finds them (its compressed forms are under obj/, not wwwroot).
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in SettingsFor(database, MailDirectory).Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);

@@ -63,13 +63,17 @@ public static class SharedKernelRegistration
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<IMailSender, SmtpMailSender>();
-        services.AddHealthChecks().AddCheck<MailHealthCheck>("mail", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<MailHealthCheck>("mail", tags: [ReadinessTags.Ready])
+            .AddCheck<FrontEndAssetsHealthCheck>("front-end", tags: [ReadinessTags.Ready, ReadinessTags.Files]);
+        services.AddHostedService<StartupReadinessReport>();
         return services;
     }
 
     /// <summary>
     /// `/health/live` (the process answers) and `/health/ready` (each module's database, the job
-    /// scheduler, mail, the PDF fonts), both as JSON naming each check, 503 when one is unhealthy.
+    /// scheduler, mail, the PDF fonts, the official COG data, the front-end files), both as JSON naming each
+    /// check, 503 when one is unhealthy.
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -13,6 +13,7 @@ using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Registration.Persistence;
 using IndustryWeek.Shared;
 using IndustryWeek.Shared.Messaging;
+using IndustryWeek.Shared.Observability;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Security;
 using Microsoft.AspNetCore.Builder;
@@ -66,9 +67,12 @@ public static class RegistrationModule
         services.AddTransient<IEmailSender<IdentityUser>, IdentityMailSender>();
         services.AddHostedService<BootstrapAdministrator>();
         services.AddAccountRateLimits(configuration);
-        services.AddSingleton(sp => new CommuneDirectory(Path.GetFullPath(
-            configuration["Cog:DataDirectory"] is { Length: > 0 } directory ? directory : "node_modules/@etalab/decoupage-administratif/data",
-            sp.GetRequiredService<ContentRoot>().Path)));
+        // The build copies the official data beside the application (cog/), so that a published copy has it too;
+        // a configured directory is relative to the content root like the other paths.
+        services.AddSingleton(sp => new CommuneDirectory(configuration["Cog:DataDirectory"] is { Length: > 0 } directory
+            ? Path.GetFullPath(directory, sp.GetRequiredService<ContentRoot>().Path)
+            : Path.Combine(AppContext.BaseDirectory, "cog")));
+        services.AddHealthChecks().AddCheck<CommuneDataHealthCheck>("cog", tags: [ReadinessTags.Ready, ReadinessTags.Files]);
         services.AddScoped<EventAccess>();
         services.AddScoped<IOrganisationMembership, OrganisationMembership>();
         services.AddScoped<IDemoSeeder, RegistrationDemoSeeder>();

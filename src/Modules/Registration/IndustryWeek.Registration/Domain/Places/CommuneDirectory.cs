@@ -13,10 +13,20 @@ internal sealed record Commune(string InseeCode, string Name, string PostalCode,
 /// </summary>
 internal sealed class CommuneDirectory
 {
+    private static readonly string[] Files = ["regions.json", "departements.json", "communes.json"];
+
     private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<Commune>>> _byPostalCode;
 
-    public CommuneDirectory(string dataDirectory) =>
+    public CommuneDirectory(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
         _byPostalCode = new Lazy<IReadOnlyDictionary<string, IReadOnlyList<Commune>>>(() => Load(dataDirectory));
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The data files absent from <see cref="DataDirectory"/>: none when the directory can be read.</summary>
+    public IReadOnlyList<string> MissingFiles() => [.. Files.Where(f => !File.Exists(Path.Combine(DataDirectory, f)))];
 
     /// <summary>The communes a postal code serves, by name; none for an unknown code.</summary>
     public IReadOnlyList<Commune> ByPostalCode(string postalCode) =>
@@ -44,7 +54,7 @@ internal sealed class CommuneDirectory
         var path = Path.Combine(directory, file);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"Official COG data missing: {path} (installed by the build from npm @etalab/decoupage-administratif; see Cog:DataDirectory).", path);
+            throw new FileNotFoundException($"Official COG data missing: {path} (copied beside the application by the build from npm @etalab/decoupage-administratif; see Cog:DataDirectory).", path);
         }
 
         using var stream = File.OpenRead(path);
