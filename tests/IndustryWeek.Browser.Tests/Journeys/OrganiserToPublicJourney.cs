@@ -66,7 +66,7 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
         await page.Locator("main input[name=Email]").FillAsync(OrganiserEmail);
         await page.Locator("main input[name=Password]").FillAsync(Password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await Expect(page.Locator("main .fr-alert--success")).ToContainTextAsync($"Un lien de confirmation a été envoyé à {OrganiserEmail}");
+        await Expect(page.Locator("main .fr-alert--success")).ToContainTextAsync($"Un message vient d'être envoyé à {OrganiserEmail}");
         await Screenshots.TakeAsync(page, "journey-01-registration.png");
 
         // 2. The confirmation mail's link, opened in the browser.

@@ -60,7 +60,7 @@ public sealed class EditionsPagesTests : IAsyncLifetime
         var answer = await session.SubmitAsync(form, "main form", new() { ["Email"] = PlatformFactory.AdminEmail, ["Password"] = "mauvais-mot-de-passe" });
 
         Assert.Equal(HttpStatusCode.OK, answer.Response.StatusCode);
-        Assert.Equal("Adresse électronique ou mot de passe incorrect.", answer.Document.QuerySelector(".fr-alert--error")?.TextContent.Trim());
+        Assert.Equal("Adresse électronique ou mot de passe incorrect.", answer.Document.QuerySelector(".fr-alert--error .fr-alert__title")?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/admin/editions")).Response.StatusCode);
     }
 

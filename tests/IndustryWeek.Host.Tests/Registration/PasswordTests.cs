@@ -56,7 +56,8 @@ public sealed partial class PasswordTests
         var locked = await visitor.SubmitAsync(form, "main form", new() { ["Email"] = Email, ["Password"] = Password });
 
         Assert.Equal(HttpStatusCode.OK, locked.Response.StatusCode);
-        Assert.Equal("Trop d'essais infructueux : votre compte est verrouillé pendant 15 minutes.", locked.Document.QuerySelector(".fr-alert--error")!.TextContent.Trim());
+        Assert.Equal("Adresse électronique ou mot de passe incorrect.", locked.Document.QuerySelector(".fr-alert--error .fr-alert__title")!.TextContent.Trim());
+        Assert.Equal(1, await database.ScalarAsync($"""SELECT COUNT(*) FROM registration_users WHERE "NormalizedEmail" = '{Email.ToUpperInvariant()}' AND "LockoutEnd" IS NOT NULL"""));
     }
 
     [GeneratedRegex(@"https?://\S+/nouveau-mot-de-passe\?\S+")]

@@ -50,11 +50,12 @@ public static class RegistrationModule
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
+            .AddSignInManager<EvenTimeSignInManager>()
             .AddErrorDescriber<FrenchIdentityErrors>()
             .AddEntityFrameworkStores<RegistrationDbContext>();
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/connexion";
+            o.LoginPath = SignInPageModel.Path;
             o.LogoutPath = "/deconnexion";
             o.AccessDeniedPath = "/acces-refuse";
             o.Cookie.Name = "sdi.session";
@@ -64,7 +65,8 @@ public static class RegistrationModule
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        services.AddTransient<IEmailSender<IdentityUser>, IdentityMailSender>();
+        services.AddTransient<IdentityMailSender>();
+        services.AddTransient<IEmailSender<IdentityUser>>(sp => sp.GetRequiredService<IdentityMailSender>());
         services.AddHostedService<BootstrapAdministrator>();
         services.AddAccountRateLimits(configuration);
         // The build copies the official data beside the application (cog/), so that a published copy has it too;

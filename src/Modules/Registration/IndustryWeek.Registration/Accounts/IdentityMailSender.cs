@@ -38,6 +38,33 @@ internal sealed class IdentityMailSender(IMailSender mail) : IEmailSender<Identi
                 """),
             CancellationToken.None);
 
+    /// <summary>
+    /// Someone tried to create an account with the address of an existing one: its owner is told so, with
+    /// the way back into the account, instead of a second account (the registration's answer is the same).
+    /// </summary>
+    /// <param name="confirmationLink">For an account whose address is not confirmed yet (resetting the password needs it), else null.</param>
+    public Task SendAccountAlreadyExistsAsync(string email, string signInLink, string resetLink, string? confirmationLink)
+    {
+        var confirm = confirmationLink is null
+            ? ""
+            : $"Votre adresse n'est pas encore confirmée : confirmez-la d'abord en ouvrant ce lien :\n{confirmationLink}\n\n";
+        return mail.SendAsync(
+            new OutgoingMail(email, "Tentative de création de compte avec votre adresse – Semaine de l'industrie", $"""
+                Bonjour,
+
+                Quelqu'un a voulu créer un compte organisateur de la Semaine de l'industrie avec votre adresse électronique, {email}. Vous avez déjà un compte : aucun autre n'a été créé.
+
+                {confirm}Si c'était vous, connectez-vous :
+                {signInLink}
+
+                ou, si vous avez oublié votre mot de passe, réinitialisez-le :
+                {resetLink}
+
+                Si ce n'était pas vous, ignorez ce message : votre compte n'a pas changé.
+                """),
+            CancellationToken.None);
+    }
+
     /// <summary>Identity's link leads to its API (plain English text); the mail leads to the French page instead, same parameters.</summary>
     private static string ToConfirmationPage(string apiLink) =>
         apiLink.Replace("/api/identity/confirmEmail", Features.ConfirmEmail.ConfirmEmailPageModel.Path, StringComparison.OrdinalIgnoreCase);

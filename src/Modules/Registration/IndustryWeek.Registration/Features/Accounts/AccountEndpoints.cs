@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using IndustryWeek.Registration.Features.RegisterOrganiser;
+using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -89,7 +90,17 @@ internal static class AccountEndpoints
                     return registered.ToHttpResult(_ => Results.Ok());
                 }
 
-                return InFrench(await next(context));
+                var answer = await next(context);
+
+                // Identity refuses a sign-in with its reason in English (« Failed », « LockedOut », « NotAllowed »):
+                // one French answer instead, which does not tell an unknown address from a wrong password or a locked account.
+                if (context.HttpContext.Request.Path.Value?.EndsWith("/login", StringComparison.OrdinalIgnoreCase) == true
+                    && Unwrapped(answer) is IStatusCodeHttpResult { StatusCode: StatusCodes.Status401Unauthorized })
+                {
+                    return SignInRefusal.Problem();
+                }
+
+                return InFrench(answer);
             });
 
     /// <summary>The messages Identity's endpoints write themselves (in English), by their code, in French.</summary>
@@ -100,9 +111,11 @@ internal static class AccountEndpoints
         ["OldPasswordRequired"] = "L'ancien mot de passe est obligatoire pour en choisir un nouveau ; s'il est oublié, réinitialisez-le.",
     };
 
+    private static object? Unwrapped(object? result) => result is INestedHttpResult nested ? nested.Result : result;
+
     private static object? InFrench(object? result)
     {
-        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        var inner = Unwrapped(result);
         if (inner is not Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails: { } problem })
         {
             return result;

@@ -10,6 +10,9 @@ namespace IndustryWeek.Registration.Features.ResetPassword;
 [EnableRateLimiting(AccountEndpoints.RateLimitPolicy)]
 internal sealed class ForgotPasswordPageModel(IMediator mediator) : PageModel
 {
+    /// <summary>Where a forgotten password is reset (linked from the account mails).</summary>
+    public const string Path = "/mot-de-passe-oublie";
+
     [BindProperty]
     public string? Email { get; set; }
 

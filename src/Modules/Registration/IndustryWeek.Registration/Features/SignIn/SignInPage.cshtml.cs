@@ -8,6 +8,9 @@ namespace IndustryWeek.Registration.Features.SignIn;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Accounts.AccountEndpoints.RateLimitPolicy)]
 internal sealed class SignInPageModel(SignInManager<IdentityUser> signIn) : PageModel
 {
+    /// <summary>The sign-in page (the cookie's login path, the account mails' link).</summary>
+    public const string Path = "/connexion";
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -16,6 +19,9 @@ internal sealed class SignInPageModel(SignInManager<IdentityUser> signIn) : Page
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The account and password given do not sign in (<see cref="SignInRefusal"/>).</summary>
+    public bool Refused { get; private set; }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -41,12 +47,8 @@ internal sealed class SignInPageModel(SignInManager<IdentityUser> signIn) : Page
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result switch
-        {
-            { IsLockedOut: true } => "Trop d'essais infructueux : votre compte est verrouillé pendant 15 minutes.",
-            { IsNotAllowed: true } => "Confirmez d'abord votre adresse électronique avec le lien reçu par courriel.",
-            _ => "Adresse électronique ou mot de passe incorrect.",
-        });
+        // The same words for an unknown address, a wrong password, a locked or an unconfirmed account.
+        Refused = true;
         return Page();
     }
 }
