@@ -15,6 +15,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.Services.AddSharedKernel(builder.Configuration, builder.Environment);
+    builder.Services.AddReverseProxySupport(builder.Configuration);
     builder.Services.AddOpenApi();
     builder.Services.AddRazorPages(o => o.RootDirectory = "/Features"); // pages live in their modules' feature folders
 
@@ -34,6 +35,7 @@ try
         return 0;
     }
 
+    app.UseReverseProxySupport();
     app.UseCorrelation();
     app.UseSecurityHeaders();
     app.UseExceptionHandler();

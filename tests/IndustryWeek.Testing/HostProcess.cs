@@ -73,7 +73,8 @@ public sealed class HostProcess : IAsyncDisposable
     /// The host to run: by default the build's (<see cref="HostAssembly"/>), whose front-end files stay in the
     /// project's wwwroot as with `dotnet run`; a published copy's carries its own.
     /// </param>
-    public static HostProcess Start(string workingDirectory, IEnumerable<KeyValuePair<string, string?>> settings, string? assembly = null)
+    /// <param name="arguments">Command-line arguments after the assembly (e.g. « seed-demo »).</param>
+    public static HostProcess Start(string workingDirectory, IEnumerable<KeyValuePair<string, string?>> settings, string? assembly = null, IEnumerable<string>? arguments = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var port = FreePort();
@@ -85,6 +86,11 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(assembly ?? HostAssembly);
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         if (assembly is null)
         {
             start.Environment["ASPNETCORE_WEBROOT"] = Path.Combine(RepositoryRoot, "src", "Host", "wwwroot");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Shared.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +42,13 @@ public static class DemoData
 {
     public static async Task SeedDemoAsync(this IServiceProvider services, DemoOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // On the embedded SQLite default a running host dispatches the same messages as the seeding (one process
+        // only): refused at once rather than thousands of conflicts. PostgreSQL takes several processes.
+        if (services.GetService<SqliteProcessLock>() is { } processLock && !processLock.TryTake())
+        {
+            throw new StartupException($"seed-demo : la plateforme tourne déjà sur cette base SQLite (verrou {processLock.File}). Arrêtez-la (Ctrl+C, ou systemctl stop industryweek), lancez seed-demo, puis redémarrez-la.");
+        }
+
         await using var scope = services.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutboxDispatcher>();
         foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))

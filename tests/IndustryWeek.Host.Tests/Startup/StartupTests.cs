@@ -48,6 +48,44 @@ public sealed class StartupTests
         }
     }
 
+    [Fact]
+    public async Task SeedDemo_WhileTheHostRunsOnTheSameSqliteFile_RefusesAtOnceInOneFrenchLineThenWorksOnceItIsStopped()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("industryweek-seed-").FullName;
+        var database = Path.Combine(contentRoot, "data", "industryweek.db");
+        try
+        {
+            await using (var running = HostProcess.Start(contentRoot, []))
+            {
+                await running.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+                await using var seed = HostProcess.Start(contentRoot, [], arguments: ["seed-demo"]);
+
+                Assert.Equal(1, await seed.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+                var line = Assert.Single(seed.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                Assert.StartsWith("seed-demo : la plateforme tourne déjà sur cette base SQLite", line, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", seed.Output + seed.Errors);
+                Assert.Equal(0, await CountAsync(database, "registration_events"));
+            }
+
+            await using var alone = HostProcess.Start(contentRoot, [], arguments: ["seed-demo"]);
+            Assert.Equal(0, await alone.WaitForExitAsync(TimeSpan.FromSeconds(120)));
+            Assert.True(await CountAsync(database, "registration_events") > 0, "the demo events once the host is stopped");
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    private static async Task<long> CountAsync(string sqliteFile, string table)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={sqliteFile};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     [Theory]
     [InlineData("Oracle", null, "Database:Provider")]
     [InlineData("PostgreSql", null, "ConnectionStrings:Default")]

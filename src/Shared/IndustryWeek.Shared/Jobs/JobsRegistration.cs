@@ -79,6 +79,11 @@ internal static class JobsRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
 
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton(new SqliteProcessLock(JobStorages.SqliteFile(database) + ".lock"));
+        }
+
         // Before the server: a dead process's fetches are released and unattached work enqueued before any worker fetches.
         services.AddHostedService<JobsStartup>();
         // One instance (AddHangfireServer registers a transient one): what the host started is what stops.

@@ -23,15 +23,14 @@ internal sealed partial class JobsStartup(
     JobRegistry registry,
     IBackgroundJobClient client,
     IRecurringJobManager recurring,
-    ILogger<JobsStartup> logger) : IHostedService, IDisposable
+    ILogger<JobsStartup> logger,
+    SqliteProcessLock? processLock = null) : IHostedService
 {
-    private FileStream? _processLock;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (storage is SQLiteStorage)
+        if (storage is SQLiteStorage && processLock is not null)
         {
-            if (TryTakeProcessLock())
+            if (processLock.TryTake())
             {
                 ReleaseDeadProcessFetches();
             }
@@ -53,25 +52,6 @@ internal sealed partial class JobsStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => _processLock?.Dispose();
-
-    /// <summary>
-    /// The SQLite job storage is for one process: an exclusive lock on a file beside it, held while the host runs
-    /// and released by the system when the process dies, tells whether another live process uses it.
-    /// </summary>
-    private bool TryTakeProcessLock()
-    {
-        try
-        {
-            _processLock = new FileStream(JobStorages.SqliteFile(database) + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>
     /// No other process is alive, so every fetched queue entry and every lock row belongs to a process that died:
