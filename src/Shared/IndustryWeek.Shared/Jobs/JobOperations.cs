@@ -46,7 +46,7 @@ public sealed record JobDetails(
     DateTime? NextRunAtUtc,
     IReadOnlyList<JobAttemptView> Attempts);
 
-public sealed record JobSearch(JobState? State, string? Text, int Page, int PageSize);
+public sealed record JobSearch(JobState? State, string? Text, Web.PageRequest Page);
 
 public sealed record JobPage(IReadOnlyList<JobSummary> Items, int Total);
 
@@ -146,8 +146,8 @@ internal sealed class JobOperations(
         var total = await jobs.CountAsync(cancellationToken);
         var items = await jobs
             .OrderByDescending(j => j.UpdatedAtUtc).ThenByDescending(j => j.Id)
-            .Skip((Math.Max(1, search.Page) - 1) * search.PageSize)
-            .Take(search.PageSize)
+            .Skip(search.Page.Skip)
+            .Take(search.Page.Size)
             .ToListAsync(cancellationToken);
         return new JobPage(items.Select(ToSummary).ToList(), total);
     }
