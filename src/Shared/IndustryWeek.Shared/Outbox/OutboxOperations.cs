@@ -130,5 +130,5 @@ internal sealed class OutboxOperations(IServiceProvider services, IEnumerable<Mo
         : messages.Where(m => m.ProcessedAtUtc == null && m.FailedAtUtc == null);
 
     private static OutboxMessageView ToView(ModuleDatabase database, OutboxMessage m) =>
-        new(database.Module, m.Id, m.MessageId, m.ShortType, StoredInstant.AsUtc(m.OccurredAtUtc), m.Attempts, StoredInstant.AsUtc(m.NextAttemptAtUtc), StoredInstant.AsUtc(m.FailedAtUtc), m.LastError, m.CorrelationId, m.Payload);
+        new(database.Module, m.Id, m.MessageId, m.ShortType, m.OccurredAtUtc, m.Attempts, m.NextAttemptAtUtc, m.FailedAtUtc, m.LastError, m.CorrelationId, m.Payload);
 }

@@ -1,6 +1,6 @@
 using IndustryWeek.Operations.Domain;
 using IndustryWeek.Operations.Persistence;
-using IndustryWeek.Shared.Persistence;
+using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,5 +31,5 @@ internal sealed class GetActionsQueryHandler(OperationsDbContext db) : IRequestH
         return new ActionsPageDto(items.Select(ToDto).ToList(), total);
     }
 
-    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, StoredInstant.AsUtc(a.AtUtc), a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
+    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, a.AtUtc, a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
 }
