@@ -35,10 +35,13 @@ try
         return 0;
     }
 
+    app.UseHeadAsGet(); // before routing: HEAD is routed as GET, without the body
+    app.UseRouting();
     app.UseCorrelation();
     app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseTextWithoutControlCharacters(); // after routing (route values) and the exception handler (its 400)
     // .geojson (wwwroot/geo, France's outline for the maps) is not a type ASP.NET Core knows, and unknown types are not served.
     var contentTypes = new FileExtensionContentTypeProvider();
     contentTypes.Mappings[".geojson"] = "application/geo+json";
