@@ -36,10 +36,13 @@ try
     }
 
     app.UseReverseProxySupport();
+    app.UseHeadAsGet(); // before routing: HEAD is routed as GET, without the body
+    app.UseRouting();
     app.UseCorrelation();
     app.UseSecurityHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseTextWithoutControlCharacters(); // after routing (route values) and the exception handler (its 400)
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.States;
 using IndustryWeek.Shared.Jobs;
+using IndustryWeek.Shared.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -97,7 +98,7 @@ public static class BackgroundJobRuns
         var found = new List<JobSummary>();
         for (var page = 1; ; page++)
         {
-            var result = await jobs.SearchAsync(new JobSearch(null, text, page, 500), CancellationToken.None);
+            var result = await jobs.SearchAsync(new JobSearch(null, text, PageRequest.From(page, 500, 500)), CancellationToken.None);
             found.AddRange(result.Items);
             if (found.Count >= result.Total || result.Items.Count == 0)
             {

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public static class SharedKernelRegistration
             .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
 
         services.AddMessaging();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = FrenchProblemTitles.Apply);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -73,12 +74,15 @@ public static class SharedKernelRegistration
     /// <summary>
     /// `/health/live` (the process answers) and `/health/ready` (each module's database, the job
     /// scheduler, mail, the PDF fonts, the official COG data, the front-end files), both as JSON naming each
-    /// check, 503 when one is unhealthy.
+    /// check, 503 when one is unhealthy. GET only (HEAD too, through <see cref="HeadAsGet"/>); any other
+    /// method is a 405, as on every read.
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         return endpoints;
     }
 }

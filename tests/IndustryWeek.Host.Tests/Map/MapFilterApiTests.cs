@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace IndustryWeek.Host.Tests.Map;
 
@@ -139,6 +142,58 @@ public sealed class MapFilterApiTests(MapPlatformFixture map)
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["bbox", "q", "region"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal("La recherche ne dépasse pas 200 caractères.", errors.GetProperty("q")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("?region=99")]
+    [InlineData("?department=ZZ&format=visite")]
+    [InlineData("?audience=jeunes&sector=acier")]
+    [InlineData("?from=2020-11-22&to=2020-11-16")]
+    [InlineData("?online=oui&bbox=2.2,48.8,2.5")]
+    [InlineData("?region=32&region=99")]
+    public async Task Exports_WhenAFilterIsWrong_GiveTheSameErrorsAsTheCollection(string query)
+    {
+        var expected = await ErrorsAsync("/api/map/events" + query);
+
+        foreach (var export in new[] { "/api/map/export.csv", "/api/map/export.geojson" })
+        {
+            Assert.Equal(expected, await ErrorsAsync(export + query));
+        }
+    }
+
+    [Theory]
+    [InlineData("&region=84,11", "BD")]
+    [InlineData("&format=Workshop", "B")]
+    [InlineData("&online=true", "CD")]
+    [InlineData("&q=introuvable", "")]
+    public async Task Exports_WhenFiltered_HoldTheEventsOfTheFilteredCollection(string filter, string letters)
+    {
+        var expected = letters.Select(l => FilterEdition.ByLetter[l]).Order().ToList();
+
+        using var csv = await map.Visitor.GetAsync(new Uri("/api/map/export.csv" + FilterEdition.Query + filter, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        using var rows = new CsvReader(new StringReader((await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF')), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        await rows.ReadAsync();
+        rows.ReadHeader();
+        var ids = new List<Guid>();
+        while (await rows.ReadAsync())
+        {
+            ids.Add(Guid.Parse(rows.GetField("identifiant")!));
+        }
+
+        Assert.Equal(expected, ids.Order());
+        using var geojson = await map.Visitor.GetAsync(new Uri("/api/map/export.geojson" + FilterEdition.Query + filter, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, geojson.StatusCode);
+        var features = (await geojson.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features").EnumerateArray();
+        Assert.Equal(expected, features.Select(f => f.GetProperty("id").GetGuid()).Order());
+    }
+
+    private async Task<string> ErrorsAsync(string url)
+    {
+        using var response = await map.Visitor.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetRawText();
     }
 
     [Theory]

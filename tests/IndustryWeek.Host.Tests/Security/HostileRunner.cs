@@ -113,5 +113,5 @@ internal static partial class HostileRunner
 
     /// <summary>Words of ASP.NET Core's, Identity's and FluentValidation's default (English) messages.</summary>
     [GeneratedRegex(@"\b(the|must|is|are|not|field|required|should|could|value|invalid|request|passwords?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex EnglishWords();
+    internal static partial Regex EnglishWords();
 }

@@ -13,8 +13,10 @@ public sealed class ListPageNumberTests
     [InlineData("?page=-3", 1)]
     [InlineData("?page=deux", 1)]
     [InlineData("?page=%2B2", 1)]
-    [InlineData("?page=99999999999", 1)]
+    [InlineData("?page=99999999999", 100_000)] // far past the end: the highest (empty) page, not the first
+    [InlineData("?page=2147483647", 100_000)]
     [InlineData("?page=250000", 100_000)]
+    [InlineData("?page=1&page=2", 1)]
     public void From_ReadsThePageOfTheQuery_OrThe1stPage(string query, int expected)
     {
         var context = new DefaultHttpContext();
@@ -23,5 +25,14 @@ public sealed class ListPageNumberTests
         context.Request.RouteValues["page"] = "/Kits/KitDeliveriesPage";
 
         Assert.Equal(expected, ListPageNumber.From(context.Request));
+    }
+
+    [Fact]
+    public void From_ReadsAnotherParameterWhenAsked()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.QueryString = new QueryString("?p=3&page=7");
+
+        Assert.Equal(3, ListPageNumber.From(context.Request, "p"));
     }
 }

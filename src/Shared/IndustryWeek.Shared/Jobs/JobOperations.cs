@@ -1,6 +1,5 @@
 using System.Data;
 using IndustryWeek.Shared.Domain;
-using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Platform;
 using IndustryWeek.Shared.Time;
 using Hangfire;
@@ -46,7 +45,7 @@ public sealed record JobDetails(
     DateTime? NextRunAtUtc,
     IReadOnlyList<JobAttemptView> Attempts);
 
-public sealed record JobSearch(JobState? State, string? Text, int Page, int PageSize);
+public sealed record JobSearch(JobState? State, string? Text, Web.PageRequest Page);
 
 public sealed record JobPage(IReadOnlyList<JobSummary> Items, int Total);
 
@@ -146,8 +145,8 @@ internal sealed class JobOperations(
         var total = await jobs.CountAsync(cancellationToken);
         var items = await jobs
             .OrderByDescending(j => j.UpdatedAtUtc).ThenByDescending(j => j.Id)
-            .Skip((Math.Max(1, search.Page) - 1) * search.PageSize)
-            .Take(search.PageSize)
+            .Skip(search.Page.Skip)
+            .Take(search.Page.Size)
             .ToListAsync(cancellationToken);
         return new JobPage(items.Select(ToSummary).ToList(), total);
     }
@@ -172,7 +171,7 @@ internal sealed class JobOperations(
             job.Cause,
             job.CauseMessageId,
             NextRunOf(job),
-            attempts.Select(a => new JobAttemptView(a.Number, a.Node, StoredInstant.AsUtc(a.StartedAtUtc), StoredInstant.AsUtc(a.FinishedAtUtc), a.Result, a.Error, a.WillRetry, a.RequestedBy)).ToList());
+            attempts.Select(a => new JobAttemptView(a.Number, a.Node, a.StartedAtUtc, a.FinishedAtUtc, a.Result, a.Error, a.WillRetry, a.RequestedBy)).ToList());
     }
 
     public IReadOnlySet<string> OnDashboard(IEnumerable<string> hangfireJobIds)
@@ -403,10 +402,10 @@ internal sealed class JobOperations(
             hangfire?.Cron ?? registry.ByName(name)?.Cron ?? "",
             hangfire?.TimeZoneId ?? ParisTime.Zone.Id,
             hangfire?.NextExecution is { } next ? DateTime.SpecifyKind(next, DateTimeKind.Utc) : null,
-            StoredInstant.AsUtc(recent.FirstOrDefault()?.StartedAtUtc),
+            recent.FirstOrDefault()?.StartedAtUtc,
             recent.FirstOrDefault()?.Result,
             recent.TakeWhile(a => a.Result != JobAttemptResult.Succeeded).Count(a => a.Result == JobAttemptResult.Failed),
-            record is { Paused: true } ? new RecurringJobPause(record.PauseReason!, record.PausedBy ?? "", StoredInstant.AsUtc(record.PausedAtUtc ?? record.UpdatedAtUtc)) : null,
+            record is { Paused: true } ? new RecurringJobPause(record.PauseReason!, record.PausedBy ?? "", record.PausedAtUtc ?? record.UpdatedAtUtc) : null,
             record?.Id);
     }
 
@@ -463,7 +462,7 @@ internal sealed class JobOperations(
     private static Error RecurringNotFound() => Error.NotFound("recurring.not_found", "Cette tâche récurrente n'existe pas.");
 
     private static JobSummary ToSummary(JobRecord job) =>
-        new(job.Id, job.Type, job.Key, job.State, job.Attempts, job.LastError, StoredInstant.AsUtc(job.CreatedAtUtc), StoredInstant.AsUtc(job.FinishedAtUtc), job.About, job.Recurring, job.HangfireJobId);
+        new(job.Id, job.Type, job.Key, job.State, job.Attempts, job.LastError, job.CreatedAtUtc, job.FinishedAtUtc, job.About, job.Recurring, job.HangfireJobId);
 }
 
 /// <summary>The French words for job states, shared by the messages above and the operators' pages.</summary>

@@ -36,7 +36,7 @@ public sealed record OutboxCounters(int Pending, int Failed);
 public interface IOutboxOperations
 {
     /// <summary>Messages of every module in <paramref name="state"/>, oldest first.</summary>
-    Task<OutboxPage> ListAsync(OutboxState state, int page, int pageSize, CancellationToken cancellationToken);
+    Task<OutboxPage> ListAsync(OutboxState state, Web.PageRequest page, CancellationToken cancellationToken);
 
     Task<OutboxCounters> CountAsync(CancellationToken cancellationToken);
 
@@ -51,9 +51,10 @@ internal sealed class OutboxOperations(IServiceProvider services, IEnumerable<Mo
 {
     private IEnumerable<ModuleDatabase> Outboxes => databases.Where(d => d.HasOutbox);
 
-    public async Task<OutboxPage> ListAsync(OutboxState state, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<OutboxPage> ListAsync(OutboxState state, Web.PageRequest page, CancellationToken cancellationToken)
     {
-        var wanted = Math.Max(1, page) * pageSize;
+        // Each module's first rows up to this page's end, merged and ordered; the page is the last of them.
+        var wanted = page.Skip + page.Size;
         var total = 0;
         var found = new List<OutboxMessageView>();
         foreach (var database in Outboxes)
@@ -67,7 +68,7 @@ internal sealed class OutboxOperations(IServiceProvider services, IEnumerable<Mo
         }
 
         var items = found.OrderBy(m => m.OccurredAtUtc).ThenBy(m => m.Module, StringComparer.Ordinal).ThenBy(m => m.Id)
-            .Skip(wanted - pageSize).Take(pageSize).ToList();
+            .Skip(page.Skip).Take(page.Size).ToList();
         return new OutboxPage(items, total);
     }
 
@@ -129,5 +130,5 @@ internal sealed class OutboxOperations(IServiceProvider services, IEnumerable<Mo
         : messages.Where(m => m.ProcessedAtUtc == null && m.FailedAtUtc == null);
 
     private static OutboxMessageView ToView(ModuleDatabase database, OutboxMessage m) =>
-        new(database.Module, m.Id, m.MessageId, m.ShortType, StoredInstant.AsUtc(m.OccurredAtUtc), m.Attempts, StoredInstant.AsUtc(m.NextAttemptAtUtc), StoredInstant.AsUtc(m.FailedAtUtc), m.LastError, m.CorrelationId, m.Payload);
+        new(database.Module, m.Id, m.MessageId, m.ShortType, m.OccurredAtUtc, m.Attempts, m.NextAttemptAtUtc, m.FailedAtUtc, m.LastError, m.CorrelationId, m.Payload);
 }

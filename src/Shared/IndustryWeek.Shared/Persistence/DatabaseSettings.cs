@@ -83,7 +83,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, sqlite.ToString());
     }
 
-    /// <summary>Configures a module's context on the shared database with its own migrations history table.</summary>
+    /// <summary>Configures a module's context on the shared database with its own migrations history table; its instants are read as UTC (<see cref="UtcInstants"/>).</summary>
     public void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -96,5 +96,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
                 break;
         }
+
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, UtcInstants>();
     }
 }

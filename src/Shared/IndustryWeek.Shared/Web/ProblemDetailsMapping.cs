@@ -81,3 +81,40 @@ internal sealed class BadInputExceptionHandler(IProblemDetailsService problemDet
     internal static string FieldName(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }
+
+/// <summary>
+/// French titles for the problem details ASP.NET Core writes on its own from a bare status code (a 401 from
+/// Identity's confirmEmail, a 404 or 405 from routing, through UseStatusCodePages), which otherwise carry the
+/// English reason phrase (« Unauthorized »). A title the application chose is kept.
+/// </summary>
+internal static class FrenchProblemTitles
+{
+    private static readonly Dictionary<int, string> Titles = new()
+    {
+        [StatusCodes.Status400BadRequest] = "Requête incorrecte",
+        [StatusCodes.Status401Unauthorized] = "Authentification requise",
+        [StatusCodes.Status403Forbidden] = "Action non autorisée",
+        [StatusCodes.Status404NotFound] = "Ressource introuvable",
+        [StatusCodes.Status405MethodNotAllowed] = "Méthode non autorisée pour cette adresse",
+        [StatusCodes.Status406NotAcceptable] = "Format de réponse non disponible",
+        [StatusCodes.Status409Conflict] = "Conflit avec l'état actuel",
+        [StatusCodes.Status413PayloadTooLarge] = "Requête trop volumineuse",
+        [StatusCodes.Status414UriTooLong] = "Adresse trop longue",
+        [StatusCodes.Status415UnsupportedMediaType] = "Type de contenu non pris en charge",
+        [StatusCodes.Status422UnprocessableEntity] = "Règle métier non respectée",
+        [StatusCodes.Status429TooManyRequests] = "Trop de demandes",
+        [StatusCodes.Status500InternalServerError] = "Erreur interne du serveur",
+        [StatusCodes.Status503ServiceUnavailable] = "Service indisponible",
+    };
+
+    public static void Apply(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        if (problem.Status is { } status && Titles.TryGetValue(status, out var title)
+            && string.Equals(problem.Title, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status), StringComparison.Ordinal))
+        {
+            problem.Title = title;
+        }
+    }
+}

@@ -1,6 +1,5 @@
 using IndustryWeek.Editions.Contracts;
 using IndustryWeek.Editions.Domain;
-using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.PublishedLanguage;
 
 namespace IndustryWeek.Editions.Features;
@@ -46,5 +45,5 @@ internal static class EditionMapping
         edition.MapVisibleFrom,
         edition.Status,
         edition.IsOpenForRegistration(today),
-        [.. edition.ScheduleHistory.Select(c => new ScheduleChangeDto(StoredInstant.AsUtc(c.ChangedAtUtc), c.ChangedBy, c.Reason, c.Previous, c.Current))]);
+        [.. edition.ScheduleHistory.Select(c => new ScheduleChangeDto(c.ChangedAtUtc, c.ChangedBy, c.Reason, c.Previous, c.Current))]);
 }

@@ -28,9 +28,10 @@ internal static class ModerationEndpoints
         var applications = api.MapGroup("/applications").RequireAuthorization(p => p.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator));
 
         applications.MapGet("/", async (string? status, string? region, string? department, string? format, bool? overdue, int? page, int? pageSize, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetApplicationsQuery(Actor.From(user), status, region, department, format, overdue, page ?? 1, pageSize ?? 50), ct)))
-            .WithName("GetApplications").WithSummary("La file des demandes des régions du modérateur, les plus anciennes d'abord.")
-            .Produces<ApplicationPageDto>();
+                Results.Ok(await mediator.Send(new GetApplicationsQuery(Actor.From(user), status, region, department, format, overdue,
+                    PageRequest.From(page, pageSize, GetApplicationsQuery.LargestPageSize)), ct)))
+            .WithName("GetApplications").WithSummary("La file des demandes des régions du modérateur, les plus anciennes d'abord (page de 1 à 100 000, pageSize de 1 à 500, 50 par défaut).")
+            .Produces<ApplicationPageDto>().ProducesValidationProblem();
 
         api.MapGet("/applications.csv", async (int? year, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 Results.File(await mediator.Send(new ExportApplicationsQuery(Actor.From(user), year), ct), "text/csv; charset=utf-8", year is null ? "demandes-de-label.csv" : $"demandes-de-label-{year}.csv"))

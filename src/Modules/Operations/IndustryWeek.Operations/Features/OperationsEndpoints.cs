@@ -29,7 +29,7 @@ internal static class OperationsEndpoints
             .Produces<DashboardView>();
 
         read.MapGet("/jobs", async (string? state, string? q, int? page, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new SearchJobsQuery(state, q, page ?? 1), ct)))
+                Results.Ok(await mediator.Send(new SearchJobsQuery(state, q, PageRequest.From(page)), ct)))
             .WithName("SearchJobs").WithSummary("Les tâches par état (Scheduled, Processing, Retrying, Succeeded, Failed, Deleted), cherchées par type, clé, événement, numéro de label ou identifiant de corrélation.")
             .Produces<JobsPageDto>().ProducesValidationProblem();
 
@@ -84,7 +84,7 @@ internal static class OperationsEndpoints
             .Produces<IReadOnlyList<JobNode>>();
 
         read.MapGet("/outbox", async (string? state, int? page, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ListOutboxQuery(state, page ?? 1), ct)))
+                Results.Ok(await mediator.Send(new ListOutboxQuery(state, PageRequest.From(page)), ct)))
             .WithName("GetOutbox").WithSummary("Les messages en attente (Pending) ou en échec (Failed) des modules.")
             .Produces<OutboxPageDto>().ProducesValidationProblem();
 
@@ -94,8 +94,8 @@ internal static class OperationsEndpoints
             .Produces<OutboxMessageDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         read.MapGet("/actions", async (int? page, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetActionsQuery(Math.Max(1, page ?? 1)), ct)))
+                Results.Ok(await mediator.Send(new GetActionsQuery(PageRequest.From(page)), ct)))
             .WithName("GetOperatorActions").WithSummary("Le journal des actions des opérateurs (qui, quand, quoi, pourquoi).")
-            .Produces<ActionsPageDto>();
+            .Produces<ActionsPageDto>().ProducesValidationProblem();
     }
 }

@@ -1,5 +1,6 @@
 using IndustryWeek.CommunicationKit.Domain;
 using IndustryWeek.CommunicationKit.Persistence;
+using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace IndustryWeek.CommunicationKit.Features.Kits;
 
 /// <param name="Status">Queued, Sent, Failed, Cancelled; « Problems » for failed and waiting ones; null for all.</param>
 /// <param name="Search">A label number or a recipient address (part of), or an event id.</param>
-internal sealed record GetDeliveriesQuery(string? Status, string? Search, int Page = 1, int PageSize = 50) : IRequest<DeliveriesPage>;
+internal sealed record GetDeliveriesQuery(string? Status, string? Search, PageRequest Page) : IRequest<DeliveriesPage>;
 
 internal sealed record DeliveriesPage(IReadOnlyList<KitDeliveryDto> Items, int Total, int Page, int PageSize);
 
@@ -37,11 +38,10 @@ internal sealed class GetDeliveriesQueryHandler(CommunicationKitDbContext db) : 
                 : query.Where(d => d.LabelNumber.Contains(labelNumber) || d.RecipientEmail.Contains(search));
         }
 
-        var pageSize = Math.Clamp(request.PageSize, 1, 200);
-        var page = Math.Max(1, request.Page);
+        var page = request.Page;
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(d => d.UpdatedAtUtc).ThenBy(d => d.EventId).ThenBy(d => d.Key)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new DeliveriesPage([.. items.Select(d => d.ToDto())], total, page, pageSize);
+            .Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
+        return new DeliveriesPage([.. items.Select(d => d.ToDto())], total, page.Number, page.Size);
     }
 }

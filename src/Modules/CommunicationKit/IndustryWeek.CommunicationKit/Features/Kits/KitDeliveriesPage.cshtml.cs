@@ -25,7 +25,7 @@ internal sealed class KitDeliveriesPageModel(IMediator mediator) : PageModel
     public DeliveriesPage Deliveries { get; private set; } = new([], 0, 1, 50);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Deliveries = await mediator.Send(new GetDeliveriesQuery(string.IsNullOrEmpty(Statut) ? null : Statut, Recherche, PageNumber), cancellationToken);
+        Deliveries = await mediator.Send(new GetDeliveriesQuery(string.IsNullOrEmpty(Statut) ? null : Statut, Recherche, PageRequest.From(PageNumber)), cancellationToken);
 
     public bool CanResend => User.IsInRole(PlatformRoles.Administrator);
 

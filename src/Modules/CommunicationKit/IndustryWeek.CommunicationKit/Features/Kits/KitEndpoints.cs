@@ -35,10 +35,10 @@ internal static class KitEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         endpoints.MapGet("/api/kits/deliveries", async (string? status, string? search, int? page, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new GetDeliveriesQuery(status, search, page ?? 1), ct)))
+                Results.Ok(await mediator.Send(new GetDeliveriesQuery(status, search, PageRequest.From(page)), ct)))
             .WithTags("Kit de communication")
             .RequireAuthorization(p => p.RequireRole(PlatformRoles.Administrator, PlatformRoles.Operator))
             .WithName("GetKitDeliveries").WithSummary("Les envois de kits (statut : Queued, Sent, Failed, Cancelled, Problems).")
-            .Produces<DeliveriesPage>();
+            .Produces<DeliveriesPage>().ProducesValidationProblem();
     }
 }

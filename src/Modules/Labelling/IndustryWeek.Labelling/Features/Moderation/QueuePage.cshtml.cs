@@ -1,6 +1,7 @@
 using IndustryWeek.Labelling.Features.BulkGrant;
 using IndustryWeek.Labelling.Features.Queue;
 using IndustryWeek.Shared.Security;
+using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,8 +28,8 @@ internal sealed class QueuePageModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>« ?p= » (« page » is the Razor page's own route value).</summary>
+    public int PageNumber => ListPageNumber.From(Request, "p");
 
     [BindProperty]
     public List<Guid> Selected { get; set; } = [];
@@ -58,7 +59,7 @@ internal sealed class QueuePageModel(IMediator mediator) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Applications = await mediator.Send(
-            new GetApplicationsQuery(Moderator, string.IsNullOrEmpty(Status) ? null : Status, Blank(Region), Blank(Department), Blank(Format), Overdue ? true : null, PageNumber, 50),
+            new GetApplicationsQuery(Moderator, string.IsNullOrEmpty(Status) ? null : Status, Blank(Region), Blank(Department), Blank(Format), Overdue ? true : null, PageRequest.From(PageNumber)),
             cancellationToken);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -6,6 +6,7 @@ using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.PublishedLanguage;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Time;
+using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,13 +62,15 @@ internal sealed record ApplicationDto(
 /// <summary>GET /api/labelling/applications: the regions the moderator handles (all for an administrator), oldest first.</summary>
 internal sealed record GetApplicationsQuery(
     Actor Actor,
-    string? Status = null,
-    string? Region = null,
-    string? Department = null,
-    string? Format = null,
-    bool? Overdue = null,
-    int Page = 1,
-    int PageSize = 50) : IRequest<ApplicationPageDto>;
+    string? Status,
+    string? Region,
+    string? Department,
+    string? Format,
+    bool? Overdue,
+    PageRequest Page) : IRequest<ApplicationPageDto>
+{
+    public const int LargestPageSize = 500;
+}
 
 internal sealed record GetApplicationQuery(Guid Id, Actor Actor) : IRequest<Result<ApplicationDto>>;
 
@@ -105,12 +108,11 @@ internal sealed class ApplicationQueriesHandler(LabellingDbContext db, TimeProvi
                 : applications.Where(a => a.Status != ApplicationStatus.Pending || a.DueAtUtc > now);
         }
 
-        var pageSize = Math.Clamp(request.PageSize, 1, 500);
-        var page = Math.Max(1, request.Page);
+        var page = request.Page;
         var total = await applications.CountAsync(cancellationToken);
         var items = await applications.OrderBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new ApplicationPageDto([.. items.Select(a => Summary(a, now))], total, page, pageSize);
+            .Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
+        return new ApplicationPageDto([.. items.Select(a => Summary(a, now))], total, page.Number, page.Size);
     }
 
     public async Task<Result<ApplicationDto>> Handle(GetApplicationQuery request, CancellationToken cancellationToken)

@@ -6,15 +6,18 @@ using Microsoft.AspNetCore.Routing;
 namespace IndustryWeek.Map.Features.ExportMap;
 
 /// <summary>
-/// The open-data exports of an edition's public map (docs/open-data.md): the CSV and the whole
-/// GeoJSON collection, as downloads. Same edition rule and visibility as the map itself.
+/// The open-data exports of an edition's public map (docs/open-data.md): the CSV and the GeoJSON
+/// collection, as downloads. Same edition rule, visibility and filters (region, department, format…,
+/// parsed by the same <see cref="MapFilter.Parse"/>, so the same mistakes get the same errors) as the map itself.
 /// </summary>
 internal static class ExportMapEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/export.csv", (HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
-                ExportAsync(http, map, "csv", MapCsv.ContentType, view => view.Map?.Derived("csv", m => MapCsv.Write(m.Entries)) ?? MapCsv.Write([]), cancellationToken))
+                ExportAsync(http, map, "csv", MapCsv.ContentType, (view, filter) => filter.IsEmpty
+                    ? view.Map?.Derived("csv", m => MapCsv.Write(m.Entries)) ?? MapCsv.Write([])
+                    : MapCsv.Write(view.Matching(filter)), cancellationToken))
             .AllowAnonymous()
             .WithName("ExportMapCsv")
             .WithSummary("Les événements de la carte d'une édition en CSV (point-virgule, UTF-8), une ligne par événement avec toutes ses séances ; colonnes décrites dans docs/open-data.md.")
@@ -22,7 +25,7 @@ internal static class ExportMapEndpoints
             .ProducesValidationProblem();
 
         group.MapGet("/export.geojson", (HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
-                ExportAsync(http, map, "geojson", MapHttp.GeoJsonContentType, view => view.Document, cancellationToken))
+                ExportAsync(http, map, "geojson", MapHttp.GeoJsonContentType, (view, filter) => filter.IsEmpty ? view.Document : MapJson.Collection(view.Matching(filter)), cancellationToken))
             .AllowAnonymous()
             .WithName("ExportMapGeoJson")
             .WithSummary("Les événements de la carte d'une édition en GeoJSON (FeatureCollection), à télécharger.")
@@ -30,10 +33,11 @@ internal static class ExportMapEndpoints
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, MapQuery map, string extension, string contentType, Func<MapView, byte[]> content, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(HttpContext http, MapQuery map, string extension, string contentType, Func<MapView, MapFilter, byte[]> content, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var edition = EditionRef.Parse(http.Request.Query["edition"], errors);
+        var filter = MapFilter.Parse(http.Request.Query, errors);
         var preview = MapHttp.Preview(http, errors);
         if (errors.Count > 0)
         {
@@ -41,12 +45,12 @@ internal static class ExportMapEndpoints
         }
 
         var view = await map.ViewAsync(edition, preview, cancellationToken);
-        if (MapHttp.NotModified(http, view.ETag(MapFilter.None, extension), preview))
+        if (MapHttp.NotModified(http, view.ETag(filter, extension), preview))
         {
             return MapHttp.NotModifiedResult();
         }
 
         var name = view.Edition is { } shown ? $"semaine-industrie-{shown.Year}-evenements.{extension}" : $"semaine-industrie-evenements.{extension}";
-        return Results.File(content(view), contentType, name);
+        return Results.File(content(view, filter), contentType, name);
     }
 }

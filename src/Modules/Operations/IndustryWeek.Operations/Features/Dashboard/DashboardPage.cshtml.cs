@@ -26,7 +26,7 @@ internal sealed class DashboardPageModel(IMediator mediator, IOutboxOperations o
     /// <summary>The jobs found; null when nothing was searched.</summary>
     public JobsPageDto? Found { get; private set; }
 
-    public Pagination Pagination => new(PageNumber, Found?.Total ?? 0, SearchJobsQuery.PageSize, Link);
+    public Pagination Pagination => new(PageNumber, Found?.Total ?? 0, PageRequest.DefaultSize, Link);
 
     public string Link(int page) => "/ops" + Query(("recherche", Recherche), ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
 
@@ -56,7 +56,7 @@ internal sealed class DashboardPageModel(IMediator mediator, IOutboxOperations o
 
         try
         {
-            Found = await mediator.Send(new SearchJobsQuery(null, Recherche.Trim(), PageNumber), cancellationToken);
+            Found = await mediator.Send(new SearchJobsQuery(null, Recherche.Trim(), PageRequest.From(PageNumber)), cancellationToken);
             OnDashboard = jobs.OnDashboard(Found.Items.Select(j => j.HangfireJobId).OfType<string>());
         }
         catch (ValidationException e)

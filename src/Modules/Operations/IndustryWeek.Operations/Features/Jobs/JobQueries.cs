@@ -2,15 +2,14 @@ using FluentValidation;
 using IndustryWeek.Operations.Features.Journal;
 using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Shared.Outbox;
+using IndustryWeek.Shared.Web;
 using MediatR;
 
 namespace IndustryWeek.Operations.Features.Jobs;
 
 /// <summary>GET /api/ops/jobs?state=&amp;q=&amp;page=: jobs by state, searched by type, key, event or label number, correlation id.</summary>
-internal sealed record SearchJobsQuery(string? State, string? Text, int Page) : IRequest<JobsPageDto>
+internal sealed record SearchJobsQuery(string? State, string? Text, PageRequest Page) : IRequest<JobsPageDto>
 {
-    public const int PageSize = 50;
-
     public JobState? ParsedState => Enum.TryParse<JobState>(State, ignoreCase: true, out var state) ? state : null;
 }
 
@@ -22,7 +21,6 @@ internal sealed class SearchJobsValidator : AbstractValidator<SearchJobsQuery>
             .WithMessage("L'état est Scheduled, Processing, Retrying, Succeeded, Failed ou Deleted.");
         RuleFor(q => q.Text).MaximumLength(200).WithMessage("La recherche fait au plus 200 caractères.")
             .OverridePropertyName("q"); // the error is under the parameter the client sent (?q=)
-        RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("La page est un nombre entre 1 et 100 000.");
     }
 }
 
@@ -35,7 +33,7 @@ internal sealed class JobQueryHandlers(IJobOperations jobs, IOutboxOperations ou
 {
     public async Task<JobsPageDto> Handle(SearchJobsQuery request, CancellationToken cancellationToken)
     {
-        var page = await jobs.SearchAsync(new JobSearch(request.ParsedState, request.Text, request.Page, SearchJobsQuery.PageSize), cancellationToken);
+        var page = await jobs.SearchAsync(new JobSearch(request.ParsedState, request.Text, request.Page), cancellationToken);
         return new JobsPageDto(page.Items.Select(j => j.ToDto()).ToList(), page.Total);
     }
 
@@ -48,7 +46,7 @@ internal sealed class JobQueryHandlers(IJobOperations jobs, IOutboxOperations ou
         }
 
         var cause = details.CauseMessageId is { } messageId ? await outbox.FindAsync(messageId, cancellationToken) : null;
-        var actions = await mediator.Send(new GetActionsQuery(1, request.Id), cancellationToken);
+        var actions = await mediator.Send(new GetActionsQuery(PageRequest.First(), request.Id), cancellationToken);
         return details.ToDto(cause, actions.Items);
     }
 }

@@ -1,6 +1,6 @@
 using IndustryWeek.Operations.Domain;
 using IndustryWeek.Operations.Persistence;
-using IndustryWeek.Shared.Persistence;
+using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +11,7 @@ internal sealed record OperatorActionDto(long Id, DateTime At, string Actor, Ope
 internal sealed record ActionsPageDto(IReadOnlyList<OperatorActionDto> Items, int Total);
 
 /// <summary>GET /api/ops/actions?page=: the audit trail, newest first (of one job when <see cref="JobId"/> is given).</summary>
-internal sealed record GetActionsQuery(int Page, long? JobId = null) : IRequest<ActionsPageDto>
-{
-    public const int PageSize = 50;
-}
+internal sealed record GetActionsQuery(PageRequest Page, long? JobId = null) : IRequest<ActionsPageDto>;
 
 internal sealed class GetActionsQueryHandler(OperationsDbContext db) : IRequestHandler<GetActionsQuery, ActionsPageDto>
 {
@@ -28,11 +25,11 @@ internal sealed class GetActionsQueryHandler(OperationsDbContext db) : IRequestH
 
         var total = await actions.CountAsync(cancellationToken);
         var items = await actions.OrderByDescending(a => a.Id)
-            .Skip((Math.Max(1, request.Page) - 1) * GetActionsQuery.PageSize)
-            .Take(GetActionsQuery.PageSize)
+            .Skip(request.Page.Skip)
+            .Take(request.Page.Size)
             .ToListAsync(cancellationToken);
         return new ActionsPageDto(items.Select(ToDto).ToList(), total);
     }
 
-    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, StoredInstant.AsUtc(a.AtUtc), a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
+    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, a.AtUtc, a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
 }

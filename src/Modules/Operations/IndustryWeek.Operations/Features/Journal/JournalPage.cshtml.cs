@@ -1,4 +1,5 @@
 using IndustryWeek.Shared.Security;
+using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 
@@ -10,7 +11,7 @@ internal sealed class JournalPageModel(IMediator mediator) : OpsPageModel
 {
     public ActionsPageDto Actions { get; private set; } = new([], 0);
 
-    public Pagination Pagination => new(PageNumber, Actions.Total, GetActionsQuery.PageSize, p => p > 1 ? $"/ops/journal?page={p}" : "/ops/journal");
+    public Pagination Pagination => new(PageNumber, Actions.Total, PageRequest.DefaultSize, p => p > 1 ? $"/ops/journal?page={p}" : "/ops/journal");
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Actions = await mediator.Send(new GetActionsQuery(PageNumber), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Actions = await mediator.Send(new GetActionsQuery(PageRequest.From(PageNumber)), cancellationToken);
 }

@@ -20,7 +20,7 @@ internal sealed class OutboxPageModel(IMediator mediator) : OpsPageModel
 
     public OutboxPageDto Messages { get; private set; } = new([], 0);
 
-    public Pagination Pagination => new(PageNumber, Messages.Total, ListOutboxQuery.PageSize, Link);
+    public Pagination Pagination => new(PageNumber, Messages.Total, PageRequest.DefaultSize, Link);
 
     public string Link(int page) => "/ops/outbox" + Query(("etat", State.ToString()), ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
 
@@ -49,7 +49,7 @@ internal sealed class OutboxPageModel(IMediator mediator) : OpsPageModel
     {
         try
         {
-            Messages = await mediator.Send(new ListOutboxQuery(State.ToString(), PageNumber), cancellationToken);
+            Messages = await mediator.Send(new ListOutboxQuery(State.ToString(), PageRequest.From(PageNumber)), cancellationToken);
         }
         catch (ValidationException e)
         {

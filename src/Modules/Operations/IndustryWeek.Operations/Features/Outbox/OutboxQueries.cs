@@ -1,5 +1,6 @@
 using FluentValidation;
 using IndustryWeek.Shared.Outbox;
+using IndustryWeek.Shared.Web;
 using MediatR;
 
 namespace IndustryWeek.Operations.Features.Outbox;
@@ -9,10 +10,8 @@ internal sealed record OutboxMessageDto(string Module, long Id, Guid MessageId, 
 internal sealed record OutboxPageDto(IReadOnlyList<OutboxMessageDto> Items, int Total);
 
 /// <summary>GET /api/ops/outbox?state=Pending|Failed&amp;page=: every module's messages in that state, oldest first.</summary>
-internal sealed record ListOutboxQuery(string? State, int Page) : IRequest<OutboxPageDto>
+internal sealed record ListOutboxQuery(string? State, PageRequest Page) : IRequest<OutboxPageDto>
 {
-    public const int PageSize = 50;
-
     public OutboxState ParsedState => Enum.TryParse<OutboxState>(State, ignoreCase: true, out var state) ? state : OutboxState.Pending;
 }
 
@@ -22,7 +21,6 @@ internal sealed class ListOutboxValidator : AbstractValidator<ListOutboxQuery>
     {
         RuleFor(q => q.State).Must(s => string.IsNullOrEmpty(s) || (Enum.TryParse<OutboxState>(s, ignoreCase: true, out _) && !int.TryParse(s, out _)))
             .WithMessage("L'état est Pending ou Failed.");
-        RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("La page est un nombre entre 1 et 100 000.");
     }
 }
 
@@ -30,7 +28,7 @@ internal sealed class ListOutboxQueryHandler(IOutboxOperations outbox) : IReques
 {
     public async Task<OutboxPageDto> Handle(ListOutboxQuery request, CancellationToken cancellationToken)
     {
-        var page = await outbox.ListAsync(request.ParsedState, request.Page, ListOutboxQuery.PageSize, cancellationToken);
+        var page = await outbox.ListAsync(request.ParsedState, request.Page, cancellationToken);
         return new OutboxPageDto(page.Items.Select(ToDto).ToList(), page.Total);
     }
 
