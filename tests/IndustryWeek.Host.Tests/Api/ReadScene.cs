@@ -135,6 +135,8 @@ internal sealed class ReadScene : IAsyncDisposable
     public HashSet<string> DeclaredReads() =>
         Kit.Platform.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null)
+            // Static files (MapStaticAssets) read no query string; « {**path:file} » is its fallback for a build's files.
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null && e.RoutePattern.RawText != "{**path:file}")
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Get) == true)
             .Select(e => $"GET {e.RoutePattern.RawText}")
             .ToHashSet(StringComparer.Ordinal);

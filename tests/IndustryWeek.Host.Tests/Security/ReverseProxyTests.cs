@@ -15,7 +15,7 @@ public sealed class ReverseProxyTests
     public async Task BehindATrustedProxy_ForwardedHttpsIsServedWithHsts_PlainHttpIsRedirected_ProbesAreAnswered()
     {
         await using var database = TestDatabase.CreateSqlite();
-        await using var platform = new PlatformFactory(database, new Dictionary<string, string?> { ["Site:PublicUrl"] = $"https://{PublicHost}" });
+        await using var platform = new PlatformFactory(database, new Dictionary<string, string?> { ["Site:PublicUrl"] = $"https://{PublicHost}", ["ReverseProxy:RequireHttps"] = "true" });
         var address = platform.StartKestrel(); // a real connection from 127.0.0.1: the proxy on the same machine
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
 
@@ -38,6 +38,7 @@ public sealed class ReverseProxyTests
         await using var platform = new PlatformFactory(database, new Dictionary<string, string?>
         {
             ["Site:PublicUrl"] = $"https://{PublicHost}",
+            ["ReverseProxy:RequireHttps"] = "true",
             ["ReverseProxy:KnownProxies:0"] = "10.9.9.9", // the proxy is elsewhere: 127.0.0.1 is anyone
         });
         var address = platform.StartKestrel();

@@ -10,8 +10,8 @@ namespace IndustryWeek.Shared.Web;
 /// <summary>
 /// The host behind a reverse proxy (docs/deployment.md): X-Forwarded-For / -Proto are honoured only from the
 /// proxies listed in `ReverseProxy:KnownProxies` (when none are, loopback: a proxy on the same machine), never from
-/// anyone else; when
-/// `Site:PublicUrl` is https, plain http is redirected to it and browsers are told to stay on https (HSTS).
+/// anyone else; with `ReverseProxy:RequireHttps` (TLS ends at the proxy), plain http is redirected to https
+/// and browsers are told to stay there (HSTS). Opt-in: a host reached directly over http must keep answering.
 /// </summary>
 public static class ReverseProxy
 {
@@ -46,7 +46,7 @@ public static class ReverseProxy
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = false; // the campaign's domain may share its parent with sites this host does not know
         });
-        services.Configure<HttpsRedirectionOptions>(o => o.HttpsPort = PublicUri(configuration) is { Scheme: "https" } uri ? uri.Port : null);
+        services.Configure<HttpsRedirectionOptions>(o => o.HttpsPort = PublicUri(configuration) is { Scheme: "https" } uri ? uri.Port : 443);
         return services;
     }
 
@@ -55,7 +55,7 @@ public static class ReverseProxy
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
-        if (PublicUri(app.Configuration) is { Scheme: "https" })
+        if (app.Configuration.GetValue($"{Section}:RequireHttps", false))
         {
             app.UseHsts();
             // Probes (a load balancer, systemd, an operator's curl) ask the host itself over http: answered, not redirected.
