@@ -81,7 +81,8 @@ internal static class JobsRegistration
 
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddSingleton(new SqliteProcessLock(JobStorages.SqliteFile(database) + ".lock"));
+            // A factory, not an instance: the container disposes what it created, so a stopped host lets go of the lock.
+            services.AddSingleton(_ => new SqliteProcessLock(JobStorages.SqliteFile(database) + ".lock"));
         }
 
         // Before the server: a dead process's fetches are released and unattached work enqueued before any worker fetches.

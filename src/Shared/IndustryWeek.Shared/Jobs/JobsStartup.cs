@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.States;
 using Hangfire.Storage.SQLite;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Time;
@@ -58,23 +59,49 @@ internal sealed partial class JobsStartup(
     /// its fetches are released (the job is run again, from Enqueued or from Processing, which Hangfire's worker
     /// accepts) and its locks dropped. Requeuing only the jobs still Processing is not enough: a job fetched but
     /// not yet moved to Processing when the process died would stay invisible for the whole InvisibilityTimeout.
+    /// Hangfire.Storage.SQLite also writes a job's creation and each state change as separate statements, not one
+    /// transaction: a process killed in between leaves a job Enqueued / Processing with no queue entry, or Scheduled
+    /// outside the schedule, which nothing would ever run: those are enqueued again. (One left with no state at all
+    /// is replaced by <see cref="EnqueueUnattachedAsync"/>.)
     /// </summary>
     private void ReleaseDeadProcessFetches()
     {
         using var connection = new SqliteConnection($"Data Source={JobStorages.SqliteFile(database)};Pooling=False");
         connection.Open();
-        using var transaction = connection.BeginTransaction();
-        using var release = connection.CreateCommand();
-        // sqlite-net stores DateTime as ticks: 0 is DateTime.MinValue, Hangfire.Storage.SQLite's « not fetched ».
-        release.CommandText = "UPDATE JobQueue SET FetchedAt = 0 WHERE FetchedAt <> 0";
-        var released = release.ExecuteNonQuery();
-        using var unlock = connection.CreateCommand();
-        unlock.CommandText = "DELETE FROM DistributedLock";
-        unlock.ExecuteNonQuery();
-        transaction.Commit();
-        if (released > 0)
+        int released;
+        var halfWritten = new List<string>();
+        using (var transaction = connection.BeginTransaction())
         {
-            LogReleased(logger, released);
+            using var release = connection.CreateCommand();
+            // sqlite-net stores DateTime as ticks: 0 is DateTime.MinValue, Hangfire.Storage.SQLite's « not fetched ».
+            release.CommandText = "UPDATE JobQueue SET FetchedAt = 0 WHERE FetchedAt <> 0";
+            released = release.ExecuteNonQuery();
+            using var unlock = connection.CreateCommand();
+            unlock.CommandText = "DELETE FROM DistributedLock";
+            unlock.ExecuteNonQuery();
+            using var stranded = connection.CreateCommand();
+            stranded.CommandText = """
+                SELECT Id FROM Job
+                WHERE (StateName IN ('Enqueued', 'Processing') AND Id NOT IN (SELECT JobId FROM JobQueue))
+                   OR (StateName = 'Scheduled' AND CAST(Id AS TEXT) NOT IN (SELECT Value FROM "Set" WHERE Key = 'schedule'))
+                """;
+            using (var reader = stranded.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    halfWritten.Add(reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            transaction.Commit();
+        }
+
+        // Through the host's client (its filters mirror the state on the keyed table); a job of no record is a
+        // duplicate its run recognises.
+        var requeued = halfWritten.Count(id => client.ChangeState(id, new EnqueuedState { Reason = "Écriture interrompue par l'arrêt brutal de l'hôte : relancée au démarrage" }));
+        if (released > 0 || requeued > 0)
+        {
+            LogReleased(logger, released, requeued);
         }
     }
 
@@ -86,7 +113,8 @@ internal sealed partial class JobsStartup(
         var enqueued = 0;
         foreach (var record in await journal.UnfinishedAsync(cancellationToken))
         {
-            if (record.HangfireJobId is { } id && connection.GetJobData(id) is not null)
+            // A job with no state was never finished being created (its process died in between): replaced.
+            if (record.HangfireJobId is { } id && connection.GetJobData(id) is { State: { Length: > 0 } })
             {
                 continue;
             }
@@ -99,7 +127,7 @@ internal sealed partial class JobsStartup(
 
             if (record.HangfireJobId is not null)
             {
-                // Its Hangfire job is gone (a storage reset, the Quartz-era id): a new one may be attached.
+                // Its Hangfire job is gone (a storage reset, the Quartz-era id) or half-created: a new one may be attached.
                 await journal.DetachAsync(record.Id, record.HangfireJobId, cancellationToken);
             }
 
@@ -119,8 +147,8 @@ internal sealed partial class JobsStartup(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Un autre processus utilise déjà le stockage SQLite des tâches ({File}) : il n'est fait que pour un seul processus (un seul hôte, ou PostgreSQL pour plusieurs). Les tâches en cours ne sont pas relancées.")]
     private static partial void LogSecondProcess(ILogger logger, string file);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} job(s) fetched by a process that died were released to be run again")]
-    private static partial void LogReleased(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Released} job(s) fetched by a process that died were released to be run again, {Requeued} half-written one(s) enqueued again")]
+    private static partial void LogReleased(ILogger logger, int released, int requeued);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} job(s) recorded but not on Hangfire were enqueued")]
     private static partial void LogEnqueued(ILogger logger, int count);
