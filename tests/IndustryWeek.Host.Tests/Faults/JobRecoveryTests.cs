@@ -15,6 +15,9 @@ namespace IndustryWeek.Host.Tests.Faults;
 /// </summary>
 public sealed class JobRecoveryTests
 {
+    private const string KitJob = "communication-kit.deliver";
+    private const string SucceededKitJobs = """SELECT COUNT(*) FROM platform_jobs WHERE "Type" = 'communication-kit.deliver' AND "State" = 'Succeeded'""";
+
     [Fact]
     public async Task Recovery_WhenTheJobHadAlreadySucceeded_DoesNotRunItAgain()
     {
@@ -24,7 +27,6 @@ public sealed class JobRecoveryTests
         var submitted = SampleEvents.FactoryVisit();
         await platform.PublishAsync(submitted);
         (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
-        const string SucceededKitJobs = """SELECT COUNT(*) FROM platform_jobs WHERE "Type" = 'communication-kit.deliver' AND "State" = 'Succeeded'""";
         await Eventually.WaitAsync(async () => await database.ScalarAsync(SucceededKitJobs) == 1 && platform.Mails().Count == 1, "the kit is sent");
 
         // What Hangfire holds for a job whose host died during its run: Processing; the recovery requeues it from there.
@@ -51,28 +53,12 @@ public sealed class JobRecoveryTests
     public async Task Restart_WhenTheDeadHostHadFetchedAJobNotYetProcessing_RunsItAtOnce()
     {
         await using var database = TestDatabase.CreateSqlite();
-        const string SucceededKitJobs = """SELECT COUNT(*) FROM platform_jobs WHERE "Type" = 'communication-kit.deliver' AND "State" = 'Succeeded'""";
-        await using (var first = new PlatformFactory(database))
-        {
-            using var moderator = await first.SignedInClientAsync();
-            await BackgroundJobRuns.HoldAsync(first);
-            var submitted = SampleEvents.FactoryVisit();
-            await first.PublishAsync(submitted);
-            (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
-            await Eventually.WaitAsync(async () => (await BackgroundJobRuns.OfTypeAsync(first, "communication-kit.deliver")) is [{ HangfireJobId: not null }], "the kit job is on Hangfire");
-            var kitJob = Assert.Single(await BackgroundJobRuns.OfTypeAsync(first, "communication-kit.deliver")).HangfireJobId;
 
-            // As a dead worker leaves it: the queue entry fetched a moment ago, the job still Enqueued.
-            await using var jobs = new SqliteConnection($"Data Source={JobsFile(database)};Pooling=False");
-            await jobs.OpenAsync();
-            await using var fetch = jobs.CreateCommand();
-            fetch.CommandText = $"UPDATE JobQueue SET FetchedAt = {DateTime.UtcNow.Ticks} WHERE JobId = {kitJob}";
-            Assert.Equal(1, await fetch.ExecuteNonQueryAsync());
-        }
+        // As a dead worker leaves it: the queue entry fetched a moment ago, the job still Enqueued.
+        var changed = await LeaveTheKitJobAsync(database, $"UPDATE JobQueue SET FetchedAt = {DateTime.UtcNow.Ticks} WHERE JobId = {{0}}");
 
-        await using var restarted = new PlatformFactory(database);
-        _ = restarted.Services; // started: its server fetches what the start-up released
-        await Eventually.WaitAsync(async () => await database.ScalarAsync(SucceededKitJobs) == 1 && restarted.Mails().Count == 1, "the kit is sent after the restart");
+        Assert.Equal(1, changed);
+        await AssertTheKitIsSentAfterARestartAsync(database, "the kit is sent after the restart");
     }
 
     /// <summary>
@@ -86,27 +72,41 @@ public sealed class JobRecoveryTests
     public async Task Restart_WhenTheDeadHostLeftAJobHalfWritten_RunsIt(string shape, string halfWrite)
     {
         await using var database = TestDatabase.CreateSqlite();
-        const string SucceededKitJobs = """SELECT COUNT(*) FROM platform_jobs WHERE "Type" = 'communication-kit.deliver' AND "State" = 'Succeeded'""";
-        await using (var first = new PlatformFactory(database))
-        {
-            using var moderator = await first.SignedInClientAsync();
-            await BackgroundJobRuns.HoldAsync(first);
-            var submitted = SampleEvents.FactoryVisit();
-            await first.PublishAsync(submitted);
-            (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
-            await Eventually.WaitAsync(async () => (await BackgroundJobRuns.OfTypeAsync(first, "communication-kit.deliver")) is [{ HangfireJobId: not null }], "the kit job is on Hangfire");
-            var kitJob = Assert.Single(await BackgroundJobRuns.OfTypeAsync(first, "communication-kit.deliver")).HangfireJobId;
 
-            await using var jobs = new SqliteConnection($"Data Source={JobsFile(database)};Pooling=False");
-            await jobs.OpenAsync();
-            await using var write = jobs.CreateCommand();
-            write.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, halfWrite, kitJob);
-            Assert.True(await write.ExecuteNonQueryAsync() >= 1, shape);
-        }
+        var changed = await LeaveTheKitJobAsync(database, halfWrite);
 
+        Assert.True(changed >= 1, shape);
+        await AssertTheKitIsSentAfterARestartAsync(database, $"the kit is sent after the restart ({shape})");
+    }
+
+    /// <summary>
+    /// A host whose server is held grants one event, then its kit job's rows in Hangfire's SQLite file are changed
+    /// by <paramref name="sqlOnKitJob"/> (« {0} » is the job's id) as a host killed at that moment leaves them.
+    /// </summary>
+    /// <returns>How many rows the change touched.</returns>
+    private static async Task<int> LeaveTheKitJobAsync(TestDatabase database, string sqlOnKitJob)
+    {
+        await using var first = new PlatformFactory(database);
+        using var moderator = await first.SignedInClientAsync();
+        await BackgroundJobRuns.HoldAsync(first);
+        var submitted = SampleEvents.FactoryVisit();
+        await first.PublishAsync(submitted);
+        (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
+        await Eventually.WaitAsync(async () => (await BackgroundJobRuns.OfTypeAsync(first, KitJob)) is [{ HangfireJobId: not null }], "the kit job is on Hangfire");
+        var kitJob = Assert.Single(await BackgroundJobRuns.OfTypeAsync(first, KitJob)).HangfireJobId;
+
+        await using var jobs = new SqliteConnection($"Data Source={JobsFile(database)};Pooling=False");
+        await jobs.OpenAsync();
+        await using var write = jobs.CreateCommand();
+        write.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sqlOnKitJob, kitJob);
+        return await write.ExecuteNonQueryAsync();
+    }
+
+    private static async Task AssertTheKitIsSentAfterARestartAsync(TestDatabase database, string what)
+    {
         await using var restarted = new PlatformFactory(database);
-        _ = restarted.Services;
-        await Eventually.WaitAsync(async () => await database.ScalarAsync(SucceededKitJobs) == 1 && restarted.Mails().Count == 1, $"the kit is sent after the restart ({shape})");
+        _ = restarted.Services; // started: its server fetches what the start-up released or enqueued again
+        await Eventually.WaitAsync(async () => await database.ScalarAsync(SucceededKitJobs) == 1 && restarted.Mails().Count == 1, what);
     }
 
     private static string JobsFile(TestDatabase database)
