@@ -60,11 +60,21 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         // The moderator goes on with the rest, on the same host.
         var pending = await scene.PendingAsync();
         Assert.Equal(pending.Count, await FaultScene.BulkGrantAsync(moderator, pending, 10));
-        await Eventually.WaitAsync(
-            async () => await scene.ProgressAsync() is { Granted: Applications, Pins: Applications, OutboxPending: 0, JobsUnfinished: 0 }
-                && scene.ReadKitMails().PerLabel.Count == Applications,
-            "every label has its pin and its kit mail, and nothing is left to do",
-            TimeSpan.FromSeconds(150));
+        try
+        {
+            await Eventually.WaitAsync(
+                async () => await scene.ProgressAsync() is { Granted: Applications, Pins: Applications, OutboxPending: 0, JobsUnfinished: 0 }
+                    && scene.ReadKitMails().PerLabel.Count == Applications,
+                "every label has its pin and its kit mail, and nothing is left to do",
+                TimeSpan.FromSeconds(150));
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine($"[{clock.Elapsed.TotalSeconds:0.0} s] bloqué : {await scene.ProgressAsync()}");
+            output.WriteLine(string.Join('\n', host.Output.Split('\n').TakeLast(300)));
+            output.WriteLine(host.Errors);
+            throw;
+        }
         output.WriteLine($"[{clock.Elapsed.TotalSeconds:0.0} s] tout est fait : {await scene.ProgressAsync()}");
         Assert.False(host.Process.HasExited);
 
