@@ -94,6 +94,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 break;
             default:
                 options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+                options.AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
         }
 
