@@ -125,8 +125,10 @@ internal sealed partial class OutboxDispatcher(
                     await publisher.PublishAsync(notification, cancellationToken);
                     message.MarkProcessed(time.GetUtcNow().UtcDateTime);
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when ((e is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && !e.IsDatabaseUnreachable())
                 {
+                    // A database out of reach is not the message's fault: it is not counted as an attempt (whose
+                    // delays grow to minutes), the pass stops and the service tries again shortly.
                     message.MarkAttemptFailed(e, time.GetUtcNow().UtcDateTime, options.Value.MaxAttempts);
                     LogPublishFailed(logger, e, database.OutboxTable, message.Id, message.Type, message.Attempts);
                 }

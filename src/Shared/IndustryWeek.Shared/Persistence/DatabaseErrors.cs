@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,5 +17,29 @@ public static class DatabaseErrors
             SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> (or one it wraps: EF Core, Hangfire's client) says the database
+    /// server was out of reach: the connection could not be made or broke, or the server was stopping or
+    /// starting (PostgreSQL classes 08 and 57P, too many connections). Not a time-out or an error of the
+    /// statement itself, which could come back each time with the same work.
+    /// </summary>
+    public static bool IsDatabaseUnreachable(this Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres when postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                    || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections:
+                    return true;
+                case NpgsqlException { InnerException: SocketException or IOException }:
+                    return true;
+            }
+        }
+
+        return false;
     }
 }
