@@ -16,8 +16,13 @@ try
 
     builder.Services.AddSharedKernel(builder.Configuration, builder.Environment);
     builder.Services.AddReverseProxySupport(builder.Configuration);
+    builder.Services.AddAnswerCompression();
     builder.Services.AddOpenApi();
-    builder.Services.AddRazorPages(o => o.RootDirectory = "/Features"); // pages live in their modules' feature folders
+    builder.Services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features"; // pages live in their modules' feature folders
+        o.Conventions.AddPageApplicationModelConvention("/Home/HomePage", page => page.EndpointMetadata.Add(new CompressedOverHttpsAttribute()));
+    });
 
     builder.Services.AddEditionsModule(builder.Configuration);
     builder.Services.AddRegistrationModule(builder.Configuration);
@@ -37,6 +42,7 @@ try
 
     app.UseReverseProxySupport();
     app.UseHeadAsGet(); // before routing: HEAD is routed as GET, without the body
+    app.UseResponseCompression(); // inside HeadAsGet: a HEAD answer carries the headers of the GET's
     app.UseRouting();
     app.UseCorrelation();
     app.UseSecurityHeaders();
@@ -44,6 +50,7 @@ try
     app.UseStatusCodePages();
     app.UseTextWithoutControlCharacters(); // after routing (route values) and the exception handler (its 400)
     app.UseAuthentication();
+    app.UseCompressionOverHttpsRule(); // after authentication: signed-in visitors' answers stay uncompressed over HTTPS
     app.UseAuthorization();
     app.UseRateLimiter();
 

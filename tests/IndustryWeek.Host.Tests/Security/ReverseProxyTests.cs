@@ -5,7 +5,8 @@ namespace IndustryWeek.Host.Tests.Security;
 
 /// <summary>
 /// Behind a TLS-terminating proxy (docs/deployment.md): the scheme the proxy forwards is believed only from a
-/// trusted proxy; plain http is sent to https, browsers are told to stay there; health probes are answered as they come.
+/// trusted proxy; plain http is sent to https, browsers are told to stay there; health probes are answered as they come;
+/// answers are compressed by the rule of the scheme the visitor used.
 /// </summary>
 public sealed class ReverseProxyTests
 {
@@ -50,6 +51,22 @@ public sealed class ReverseProxyTests
     }
 
     [Fact]
+    public async Task BehindATrustedProxy_ForwardedHttpsFollowsTheCompressionRule()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var platform = new PlatformFactory(database);
+        var address = platform.StartKestrel();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address }; // no decompression
+
+        // https at the proxy: the sign-in page (its anti-forgery token) goes uncompressed, the public map compressed.
+        Assert.Null(await CodingAsync(client, "/connexion", forwardedProto: "https"));
+        Assert.Equal("br", await CodingAsync(client, "/carte", forwardedProto: "https"));
+
+        // Plain http all the way: compressed.
+        Assert.Equal("br", await CodingAsync(client, "/connexion", forwardedProto: null));
+    }
+
+    [Fact]
     public async Task KnownProxies_WhenNotAnAddress_StopsTheHostWithOneFrenchLine()
     {
         var contentRoot = Directory.CreateTempSubdirectory("industryweek-proxy-").FullName;
@@ -65,6 +82,15 @@ public sealed class ReverseProxyTests
         {
             Directory.Delete(contentRoot, recursive: true);
         }
+    }
+
+    private static async Task<string?> CodingAsync(HttpClient client, string path, string? forwardedProto)
+    {
+        using var request = Request(path, forwardedProto);
+        request.Headers.Add("Accept-Encoding", "gzip, deflate, br");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Content.Headers.ContentEncoding.SingleOrDefault();
     }
 
     private static HttpRequestMessage Request(string path, string? forwardedProto)

@@ -6,6 +6,7 @@ using IndustryWeek.Map.Persistence;
 using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Persistence;
+using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -30,7 +31,8 @@ public static class MapModule
 
     public static IEndpointRouteBuilder MapMapModule(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/map").WithTags("Map");
+        // Public data: compressed over HTTPS too, for visitors not signed in (AnswerCompression).
+        var api = endpoints.MapGroup("/api/map").WithTags("Map").CompressedOverHttps();
         GetMapEventsEndpoint.Map(api);
         GetEventCalendarEndpoint.Map(api);
         ExportMapEndpoints.Map(api);

@@ -1,4 +1,5 @@
 using IndustryWeek.Map.Features.GetMapEvents;
+using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,9 +16,7 @@ internal static class ExportMapEndpoints
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/export.csv", (HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
-                ExportAsync(http, map, "csv", MapCsv.ContentType, (view, filter) => filter.IsEmpty
-                    ? view.Map?.Derived("csv", m => MapCsv.Write(m.Entries)) ?? MapCsv.Write([])
-                    : MapCsv.Write(view.Matching(filter)), cancellationToken))
+                ExportAsync(http, map, "csv", MapCsv.ContentType, m => m.Derived("csv", e => MapCsv.Write(e.Entries)), MapCsv.Write, cancellationToken))
             .AllowAnonymous()
             .WithName("ExportMapCsv")
             .WithSummary("Les événements de la carte d'une édition en CSV (point-virgule, UTF-8), une ligne par événement avec toutes ses séances ; colonnes décrites dans docs/open-data.md.")
@@ -25,7 +24,7 @@ internal static class ExportMapEndpoints
             .ProducesValidationProblem();
 
         group.MapGet("/export.geojson", (HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
-                ExportAsync(http, map, "geojson", MapHttp.GeoJsonContentType, (view, filter) => filter.IsEmpty ? view.Document : MapJson.Collection(view.Matching(filter)), cancellationToken))
+                ExportAsync(http, map, "geojson", MapHttp.GeoJsonContentType, m => m.Document, MapJson.Collection, cancellationToken))
             .AllowAnonymous()
             .WithName("ExportMapGeoJson")
             .WithSummary("Les événements de la carte d'une édition en GeoJSON (FeatureCollection), à télécharger.")
@@ -33,7 +32,10 @@ internal static class ExportMapEndpoints
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext http, MapQuery map, string extension, string contentType, Func<MapView, MapFilter, byte[]> content, CancellationToken cancellationToken)
+    /// <param name="whole">The whole edition's document (precomputed, its compressed forms too: <see cref="Precompressed"/>).</param>
+    /// <param name="matching">The document of the entries a filter keeps (compressed by the middleware).</param>
+    private static async Task<IResult> ExportAsync(
+        HttpContext http, MapQuery map, string extension, string contentType, Func<EditionMap, byte[]> whole, Func<IReadOnlyList<MapEntry>, byte[]> matching, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var edition = EditionRef.Parse(http.Request.Query["edition"], errors);
@@ -45,12 +47,15 @@ internal static class ExportMapEndpoints
         }
 
         var view = await map.ViewAsync(edition, preview, cancellationToken);
-        if (MapHttp.NotModified(http, view.ETag(filter, extension), preview))
+        var wholeMap = filter.IsEmpty ? view.Map : null;
+        var coding = AnswerCompression.Coding(http, precompressed: wholeMap is not null);
+        if (MapHttp.NotModified(http, view.ETag(filter, extension), preview, coding))
         {
             return MapHttp.NotModifiedResult();
         }
 
         var name = view.Edition is { } shown ? $"semaine-industrie-{shown.Year}-evenements.{extension}" : $"semaine-industrie-evenements.{extension}";
-        return Results.File(content(view, filter), contentType, name);
+        var content = wholeMap is not null ? Precompressed.Bytes(http, wholeMap, extension, whole, coding) : matching(view.Matching(filter));
+        return Results.File(content, contentType, name);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,13 +23,18 @@ internal static class GetMapEventsEndpoint
                 }
 
                 var view = await map.ViewAsync(edition, preview, cancellationToken);
-                if (MapHttp.NotModified(http, view.ETag(filter), preview))
+                var whole = filter.IsEmpty ? view.Map : null;
+                var coding = AnswerCompression.Coding(http, precompressed: whole is not null);
+                if (MapHttp.NotModified(http, view.ETag(filter), preview, coding))
                 {
                     return MapHttp.NotModifiedResult();
                 }
 
-                // Without filters, the precomputed document; with, the matching features' bytes.
-                return filter.IsEmpty ? Results.Bytes(view.Document, MapHttp.GeoJsonContentType) : new GeoJsonResult(view.Matching(filter));
+                // The whole edition: the precomputed document, in the coding accepted. Filtered (or no map to show):
+                // the matching features' bytes, which the middleware compresses.
+                return whole is not null
+                    ? Results.Bytes(Precompressed.Bytes(http, whole, "geojson", m => m.Document, coding), MapHttp.GeoJsonContentType)
+                    : new GeoJsonResult(view.Matching(filter));
             })
             .AllowAnonymous()
             .WithName("GetMapEvents")

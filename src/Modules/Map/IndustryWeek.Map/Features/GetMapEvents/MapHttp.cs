@@ -22,13 +22,25 @@ internal static class MapHttp
 
     /// <summary>
     /// Sets the entity tag and the caching rule (public for a minute; private for an administrator's
-    /// preview), and tells whether the client's copy is still the current one (If-None-Match).
+    /// preview), and tells whether the client's copy is still the current one (If-None-Match). For an
+    /// answer the compression middleware compresses (<see cref="AnswerCompression.Coding"/>).
     /// </summary>
-    public static bool NotModified(HttpContext http, string etag, bool preview)
+    public static bool NotModified(HttpContext http, string etag, bool preview) =>
+        NotModified(http, etag, preview, AnswerCompression.Coding(http, precompressed: false));
+
+    /// <summary>
+    /// The same for the representation in <paramref name="coding"/> (« br », « gzip », null): each has a tag of its
+    /// own (« "…-br" », « "…-gz" »), so a 304 only ever confirms the representation this request would get. The
+    /// middleware leaves the tags of the answers it compresses as they are: the suffix is set here, beforehand.
+    /// </summary>
+    public static bool NotModified(HttpContext http, string etag, bool preview, string? coding)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(etag);
+        var tag = coding is null ? etag : $"{etag[..^1]}-{(coding == "gzip" ? "gz" : coding)}\"";
         var headers = http.Response.Headers;
-        headers.ETag = etag;
+        headers.ETag = tag;
+        headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding); // the representation depends on it, even when uncompressed
         headers.CacheControl = preview ? "private, no-cache" : "public, max-age=60";
         var ifNoneMatch = http.Request.Headers.IfNoneMatch;
         if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
@@ -36,7 +48,8 @@ internal static class MapHttp
             return false;
         }
 
-        var current = new EntityTagHeaderValue(etag);
+        // Weak comparison (RFC 9110 §13.1.2): W/"…-br" matches "…-br", never "…-gz".
+        var current = new EntityTagHeaderValue(tag);
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
     }
 

@@ -89,13 +89,8 @@ internal sealed class MapQuery(MapCache cache, TimeProvider time)
 /// <param name="Visible">Whether its events are shown (its map is public, or an administrator previews it).</param>
 internal sealed record MapView(long Version, EditionInfo? Edition, bool Visible, bool Preview, EditionMap? Map)
 {
-    public static readonly byte[] EmptyDocument = MapJson.Collection([]);
-
     /// <summary>Every event shown, by first session.</summary>
     public IReadOnlyList<MapEntry> Entries => Map?.Entries ?? [];
-
-    /// <summary>The whole FeatureCollection, precomputed.</summary>
-    public byte[] Document => Map?.Document ?? EmptyDocument;
 
     /// <summary>The events matching <paramref name="filter"/>: a walk through the edition's entries, nothing serialized.</summary>
     public IReadOnlyList<MapEntry> Matching(MapFilter filter)

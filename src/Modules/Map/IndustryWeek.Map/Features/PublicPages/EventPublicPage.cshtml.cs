@@ -8,6 +8,7 @@ namespace IndustryWeek.Map.Features.PublicPages;
 
 /// <summary>`/evenements/{id}`: the public page of one labelled event, where the poster's QR code leads.</summary>
 [AllowAnonymous]
+[CompressedOverHttps] // public content only, and no form posting back: compressed over HTTPS for visitors not signed in
 internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -14,6 +14,7 @@ namespace IndustryWeek.Map.Features.PublicPages;
 /// well with a screen reader.
 /// </summary>
 [AllowAnonymous]
+[CompressedOverHttps] // public content only, and no form posting back: compressed over HTTPS for visitors not signed in
 internal sealed class MapPageModel(MapQuery query, IConfiguration configuration) : PageModel
 {
     public const int PageSize = 50;
