@@ -23,7 +23,7 @@ public sealed partial class StaticAssetsTests
         var page = await client.GetStringAsync(new Uri("/carte", UriKind.Relative));
         var assets = AssetUrl().Matches(page).Select(m => m.Groups["url"].Value).Distinct().ToList();
 
-        Assert.Contains(assets, a => Fingerprinted("/lib/dsfr/dsfr.min.", ".css").IsMatch(a));
+        Assert.Contains(assets, a => Fingerprinted("/lib/dsfr/dsfr.public.min.", ".css").IsMatch(a));
         Assert.Contains(assets, a => Fingerprinted("/lib/leaflet/leaflet.", ".js").IsMatch(a));
         Assert.Contains(assets, a => Fingerprinted("/js/events-map.", ".js").IsMatch(a));
         foreach (var asset in assets)

@@ -52,7 +52,7 @@ public sealed partial class PublishedHostTests : IAsyncLifetime
     [Fact]
     public async Task PublishedOutput_RunOnItsOwn_ServesStyledPagesTheCommunesAndTakesAnEventThroughTheApi()
     {
-        Assert.True(File.Exists(Path.Combine(App, "wwwroot", "lib", "dsfr", "dsfr.min.css")), "DSFR in the publish output");
+        Assert.True(File.Exists(Path.Combine(App, "wwwroot", "lib", "dsfr", "dsfr.public.min.css")), "DSFR in the publish output");
         Assert.True(File.Exists(Path.Combine(App, "cog", "communes.json")), "the COG data in the publish output");
         Assert.False(Directory.Exists(Path.Combine(App, "node_modules")), "no node_modules in the publish output");
 
@@ -65,7 +65,7 @@ public sealed partial class PublishedHostTests : IAsyncLifetime
         // A styled page: its stylesheets answer, fingerprinted and cached for a year, smaller with Brotli and gzip.
         var home = await anonymous.GetStringAsync(new Uri("/", UriKind.Relative));
         var stylesheet = Stylesheet().Match(home).Groups["url"].Value;
-        Assert.Matches(@"^/lib/dsfr/dsfr\.min\.[a-z0-9]+\.css$", stylesheet);
+        Assert.Matches(@"^/lib/dsfr/dsfr\.public\.min\.[a-z0-9]+\.css$", stylesheet);
         using var plain = await anonymous.GetAsync(new Uri(stylesheet, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         Assert.Equal("text/css", plain.Content.Headers.ContentType?.MediaType);
@@ -234,7 +234,7 @@ public sealed partial class PublishedHostTests : IAsyncLifetime
         return output.ToArray();
     }
 
-    [GeneratedRegex("""<link rel="stylesheet" href="(?<url>/lib/dsfr/dsfr\.min\.[^"]+)""")]
+    [GeneratedRegex("""<link rel="stylesheet" href="(?<url>/lib/dsfr/dsfr\.public\.min\.[^"]+)""")]
     private static partial Regex Stylesheet();
 
     [GeneratedRegex(@"https?://\S+/confirmation-email\?\S+")]

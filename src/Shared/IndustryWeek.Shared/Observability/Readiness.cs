@@ -22,8 +22,9 @@ internal sealed class FrontEndAssetsHealthCheck(IWebHostEnvironment environment)
 {
     private static readonly string[] Required =
     [
-        "lib/dsfr/dsfr.min.css",
-        "lib/dsfr/dsfr.module.min.js",
+        "lib/dsfr/dsfr.public.min.css",
+        "lib/dsfr/dsfr.signed-in.min.css",
+        "lib/dsfr/dsfr.site.module.min.js",
         "lib/leaflet/leaflet.js",
         "lib/leaflet/leaflet.markercluster.js",
         "geo/regions.geojson",

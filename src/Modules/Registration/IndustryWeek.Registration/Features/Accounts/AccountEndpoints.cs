@@ -63,7 +63,7 @@ internal static class AccountEndpoints
         $"""
         <!DOCTYPE html>
         <html lang="fr">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{TooManyAttempts} – Semaine de l'industrie</title><link rel="stylesheet" href="/lib/dsfr/dsfr.min.css"></head>
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{TooManyAttempts} – Semaine de l'industrie</title><link rel="stylesheet" href="/lib/dsfr/dsfr.public.min.css"></head>
         <body><main class="fr-container fr-my-6w" id="contenu"><h1>{TooManyAttempts}</h1><p class="fr-text--lead">{TooManyAttemptsDetail}</p><p><a class="fr-link" href="{HtmlEncoder.Default.Encode(path.Value ?? "/")}">Revenir au formulaire</a></p></main></body>
         </html>
         """;
