@@ -4,16 +4,17 @@ namespace IndustryWeek.Shared.Outbox;
 public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
+    private readonly Lock _notifying = new();
 
+    /// <summary>Signals once; a signal already pending absorbs the next ones (without the exception Release would throw: tens a second under load).</summary>
     public void Notify()
     {
-        try
+        lock (_notifying)
         {
-            _pending.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // already signalled
+            if (_pending.CurrentCount == 0)
+            {
+                _pending.Release();
+            }
         }
     }
 

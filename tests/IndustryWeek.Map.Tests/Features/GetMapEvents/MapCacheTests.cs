@@ -75,15 +75,35 @@ public sealed class MapCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CurrentAsync_WhenThisHostChangedTheMap_SeesItAtOnce()
+    public async Task CurrentAsync_WhenThisHostChangedTheMapAfterAQuietSecond_SeesItAtOnce()
     {
         var before = await _cache.CurrentAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMilliseconds(1100));
+        Assert.Same(before, await _cache.CurrentAsync(CancellationToken.None)); // the version read again: unchanged
+        _clock.Advance(TimeSpan.FromMilliseconds(300)); // the last read 0.3 s ago, the last rebuild 1.4 s ago
 
         await PublishPinAsync();
         _cache.Changed();
 
         Assert.NotSame(before, await _cache.CurrentAsync(CancellationToken.None));
-        Assert.Equal(2, _reads.Count);
+        Assert.Equal(3, _reads.Count);
+    }
+
+    [Fact]
+    public async Task CurrentAsync_WhenThisHostChangesTheMapAgainAndAgain_RebuildsItAtMostOnceASecond()
+    {
+        var before = await _cache.CurrentAsync(CancellationToken.None);
+
+        await PublishPinAsync();
+        _cache.Changed();
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Same(before, await _cache.CurrentAsync(CancellationToken.None));
+        Assert.Equal(1, _reads.Count);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+        var after = await _cache.CurrentAsync(CancellationToken.None);
+        Assert.NotSame(before, after);
+        Assert.Equal(before.Version + 1, after.Version);
     }
 
     [Fact]
@@ -95,8 +115,10 @@ public sealed class MapCacheTests : IAsyncLifetime
 
         await PublishPinAsync();
         _cache.Changed();
+        _clock.Advance(MapCache.RebuildSpacing);
         var after = await _cache.CurrentAsync(CancellationToken.None);
 
+        Assert.NotSame(before, after);
         var built = Assert.Single(after.BuiltEditions);
         Assert.Equal(2, (await after.MapAsync(built)).Entries.Count);
     }
