@@ -1,6 +1,7 @@
 using IndustryWeek.Map.Features.ExportMap;
 using IndustryWeek.Map.Features.GetEventCalendar;
 using IndustryWeek.Map.Features.GetMapEvents;
+using IndustryWeek.Map.Features.GetMapPins;
 using IndustryWeek.Map.Jobs;
 using IndustryWeek.Map.Persistence;
 using IndustryWeek.Shared.Jobs;
@@ -32,6 +33,7 @@ public static class MapModule
     {
         var api = endpoints.MapGroup("/api/map").WithTags("Map");
         GetMapEventsEndpoint.Map(api);
+        GetMapPinsEndpoint.Map(api);
         GetEventCalendarEndpoint.Map(api);
         ExportMapEndpoints.Map(api);
         return endpoints;
