@@ -300,7 +300,8 @@ static async Task<Visit> VisitAsync(IBrowserContext context, string path, bool m
                         const none = record.type === 'attributes' && ['0', 'error'].includes(record.target.getAttribute('data-pins'));
                         if (drawn || none) {
                             observer.disconnect();
-                            resolve(drawn ? performance.now() : -1);
+                            window.__firstPinsAt = performance.now();
+                            resolve(drawn ? window.__firstPinsAt : -1);
                             return;
                         }
                     }
@@ -312,12 +313,22 @@ static async Task<Visit> VisitAsync(IBrowserContext context, string path, bool m
     var timeout = (float)TimeSpan.FromMinutes(3).TotalMilliseconds;
     await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load, Timeout = timeout });
     double? firstPins = null;
+    string? timeline = null;
     if (map)
     {
         var drawing = page.EvaluateAsync<double>("() => window.__firstPins");
         if (await Task.WhenAny(drawing, Task.Delay(TimeSpan.FromMinutes(3))) == drawing && await drawing >= 0)
         {
             firstPins = await drawing;
+            // Where the time went: the page's HTML, its scripts run, the map's data.
+            timeline = await page.EvaluateAsync<string>("""
+                () => {
+                    const navigation = performance.getEntriesByType('navigation')[0];
+                    const data = performance.getEntriesByType('resource').find(r => /\/api\/map\/(pins|events)/.test(r.name));
+                    const s = ms => (ms / 1000).toFixed(2) + ' s';
+                    return `HTML ${s(navigation.responseEnd)}, DOMContentLoaded ${s(navigation.domContentLoadedEventEnd)}, map data ${data ? s(data.responseEnd) : '?'}, first pins ${s(window.__firstPinsAt)}`;
+                }
+                """);
         }
         else
         {
@@ -330,7 +341,7 @@ static async Task<Visit> VisitAsync(IBrowserContext context, string path, bool m
     await devTools.DetachAsync();
     await page.CloseAsync();
     var requests = urls.Select(u => new Request(u.Value, bytes.GetValueOrDefault(u.Key), statuses.GetValueOrDefault(u.Key, "?"))).ToList();
-    return new Visit(requests.Sum(r => r.Bytes), firstPins, requests, [.. problems]);
+    return new Visit(requests.Sum(r => r.Bytes), firstPins, timeline, requests, [.. problems]);
 }
 
 // For information: what gzip and Brotli make of a document the host sent uncompressed (as a precomputed form would be).
@@ -355,9 +366,10 @@ static double Median(List<double> sorted) => sorted.Count % 2 == 1 ? sorted[sort
 
 static string Kb(double bytes) => (bytes / 1000).ToString("N0", CultureInfo.InvariantCulture);
 
-static string Pins(Visit visit) => visit.FirstPinsMilliseconds is { } ms ? string.Create(CultureInfo.InvariantCulture, $", first pins {ms / 1000:0.00} s") : "";
+static string Pins(Visit visit) => visit.Timeline is { } timeline ? $" ({timeline})" : "";
 
 internal sealed record Request(string Url, long Bytes, string Status);
 
 /// <param name="FirstPinsMilliseconds">From navigation start; null on pages without the map, or when no pin was drawn.</param>
-internal sealed record Visit(long Bytes, double? FirstPinsMilliseconds, IReadOnlyList<Request> Requests, IReadOnlyList<string> Problems);
+/// <param name="Timeline">On the map: when the HTML, the DOMContentLoaded event, the map's data and the first pins came.</param>
+internal sealed record Visit(long Bytes, double? FirstPinsMilliseconds, string? Timeline, IReadOnlyList<Request> Requests, IReadOnlyList<string> Problems);
