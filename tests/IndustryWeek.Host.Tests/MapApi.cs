@@ -19,6 +19,17 @@ internal static class MapApi
     public static async Task<IReadOnlyList<Guid>> IdsAsync(HttpClient client, string query = "") =>
         [.. (await FeaturesAsync(client, query)).Select(f => f.GetProperty("id").GetGuid())];
 
+    /// <summary>The compact pins /carte draws (GET /api/map/pins), with the same query as <see cref="FeaturesAsync"/>.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> PinsAsync(HttpClient client, string query = "")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var answer = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/map/pins" + query, UriKind.Relative));
+        return answer.GetProperty("pins").EnumerateArray().ToList();
+    }
+
+    public static async Task<IReadOnlyList<Guid>> PinIdsAsync(HttpClient client, string query = "") =>
+        [.. (await PinsAsync(client, query)).Select(p => p.GetProperty("id").GetGuid())];
+
     /// <summary>One event's Feature, or null when the map does not show it (404).</summary>
     public static async Task<JsonElement?> FeatureAsync(HttpClient client, Guid eventId, string query = "")
     {

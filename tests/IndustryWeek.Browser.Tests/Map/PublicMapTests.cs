@@ -89,12 +89,20 @@ public sealed class PublicMapTests(Chromium chromium, ITestOutputHelper output) 
         await Expect(page.Locator("#events-list")).ToContainTextAsync(HostileTitle);
         await Expect(page.Locator("#events-list")).ToContainTextAsync("En ligne");
 
-        // A pin's popup, built from the data: the title as text, a link to the public page.
+        // The map drew the compact pins, downloaded once (the page's preload is what the script uses); no event's
+        // details were downloaded for it.
+        Assert.Single(browser.Requests, url => new Uri(url).AbsolutePath == "/api/map/pins");
+        Assert.DoesNotContain(browser.Requests, url => new Uri(url).AbsolutePath.StartsWith("/api/map/events", StringComparison.Ordinal));
+
+        // A pin's popup, built from the data: the title as text, a link to the public page, then the details
+        // (date, place, organiser) of that one event, asked for when the popup opened.
         await map.Locator(".leaflet-marker-icon[title*='soudure']").ClickAsync();
         var popup = map.Locator(".leaflet-popup-content");
         await Expect(popup).ToContainTextAsync(HostileTitle);
         await Expect(popup.Locator("a")).ToHaveAttributeAsync("href", $"/evenements/{_lyon}");
         await Expect(popup).ToContainTextAsync("lundi 16 novembre 2020, 9 h 00");
+        await Expect(popup).ToContainTextAsync("Lyon – ");
+        Assert.Equal([$"/api/map/events/{_lyon}"], browser.Requests.Select(url => new Uri(url).AbsolutePath).Where(path => path.StartsWith("/api/map/events", StringComparison.Ordinal)));
         await Screenshots.TakeAsync(page, "map.png");
 
         // Filters work without JavaScript: the form reloads the page with the API's parameters.
@@ -115,5 +123,29 @@ public sealed class PublicMapTests(Chromium chromium, ITestOutputHelper output) 
         Assert.Empty(dialogs);
         Assert.Empty(browser.RequestsElsewhere);
         Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task Map_WhenAPopupsDetailsCannotBeLoaded_SaysSoInFrenchAndAsksAgainAtTheNextOpening()
+    {
+        await using var browser = await RecordedPage.OpenAsync(chromium.Browser, _address, output);
+        var page = browser.Page;
+        await page.RouteAsync("**/api/map/events/*", route => route.FulfillAsync(new() { Status = 503 }));
+        await page.GotoAsync("/carte");
+        var map = page.Locator("#events-map");
+        await Expect(map).ToHaveAttributeAsync("data-pins", "2");
+
+        var pin = map.Locator(".leaflet-marker-icon[title*='soudure']");
+        await pin.ClickAsync();
+        var popup = map.Locator(".leaflet-popup-content");
+        await Expect(popup).ToContainTextAsync("Les détails n'ont pas pu être chargés : la page de l'événement les donne.");
+        await Expect(popup.Locator("a")).ToHaveAttributeAsync("href", $"/evenements/{_lyon}");
+
+        await page.UnrouteAsync("**/api/map/events/*");
+        await map.Locator(".leaflet-popup-close-button").ClickAsync();
+        await pin.ClickAsync();
+        await Expect(popup).ToContainTextAsync("lundi 16 novembre 2020, 9 h 00");
+        await Expect(popup).Not.ToContainTextAsync("n'ont pas pu être chargés");
+        Assert.Empty(browser.RequestsElsewhere);
     }
 }

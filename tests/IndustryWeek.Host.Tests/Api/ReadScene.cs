@@ -113,6 +113,7 @@ internal sealed class ReadScene : IAsyncDisposable
 
             new("GET /api/map/events", $"/api/map/events?edition={edition}", Reader.Anonymous, map),
             new("GET /api/map/events/{id:guid}", $"/api/map/events/{Labelled}", Reader.Anonymous, "preview"),
+            new("GET /api/map/pins", $"/api/map/pins?edition={edition}", Reader.Anonymous, map),
             new("GET /api/map/events/{id:guid}.ics", $"/api/map/events/{Labelled}.ics", Reader.Anonymous, "preview"),
             new("GET /api/map/export.csv", $"/api/map/export.csv?edition={edition}", Reader.Anonymous, map),
             new("GET /api/map/export.geojson", $"/api/map/export.geojson?edition={edition}", Reader.Anonymous, map),

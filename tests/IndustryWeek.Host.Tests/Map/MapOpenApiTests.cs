@@ -15,6 +15,7 @@ public sealed class MapOpenApiTests(MapPlatformFixture map)
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/map/events", paths);
         Assert.Contains("/api/map/events/{id}", paths);
+        Assert.Contains("/api/map/pins", paths);
         Assert.Contains("/api/map/events/{id}.ics", paths);
         Assert.Contains("/api/map/export.csv", paths);
         Assert.Contains("/api/map/export.geojson", paths);

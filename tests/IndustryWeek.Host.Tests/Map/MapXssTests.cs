@@ -24,6 +24,8 @@ public sealed class MapXssTests(MapPlatformFixture map)
             $"/api/map/events?edition={Edition}",
             $"/api/map/events?edition={Edition}&q=script",
             $"/api/map/events/{granted.EventId}",
+            $"/api/map/pins?edition={Edition}",
+            $"/api/map/pins?edition={Edition}&q=script",
             $"/api/map/export.geojson?edition={Edition}",
         ];
 

@@ -71,7 +71,7 @@ public sealed class PublicPagesTests : IAsyncLifetime
         var page = await visitor.GetAsync("/carte?region=84&q=");
 
         Assert.NotNull(page.Document.QuerySelector("#no-results"));
-        Assert.Equal("/api/map/events?region=84", page.Document.QuerySelector("#events-map")!.GetAttribute("data-api"));
+        Assert.Equal("/api/map/pins?region=84", page.Document.QuerySelector("#events-map")!.GetAttribute("data-api"));
     }
 
     [Fact]

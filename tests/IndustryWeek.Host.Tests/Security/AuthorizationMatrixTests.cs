@@ -71,6 +71,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("GET", "/api/editions/current", "/api/editions/current", Public),
         ("GET", "/api/map/events", "/api/map/events", Public),
         ("GET", "/api/map/events/{id:guid}", "/api/map/events/{AL}", Public),
+        ("GET", "/api/map/pins", "/api/map/pins", Public),
         ("GET", "/api/map/events/{id:guid}.ics", "/api/map/events/{AL}.ics", Public),
         ("GET", "/api/map/export.csv", "/api/map/export.csv", Public),
         ("GET", "/api/map/export.geojson", "/api/map/export.geojson", Public),

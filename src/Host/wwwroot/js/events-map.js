@@ -1,5 +1,6 @@
-// The public maps: /carte draws the labelled events from the GeoJSON API (same filters as the page's
-// list), clustered; /evenements/{id} shows one event's place. France (metropolitan and overseas) is
+// The public maps: /carte draws the labelled events from their compact pins (/api/map/pins, same filters as
+// the page's list), clustered, and a popup asks for its event's details (/api/map/events/{id}) when it
+// opens; /evenements/{id} shows one event's place. France (metropolitan and overseas) is
 // drawn from /geo/regions.geojson shipped with the app, so no tile server is needed; tiles are added
 // only when configured (Map:TileUrl). Popups are built with DOM nodes and textContent: what an
 // organiser typed is never parsed as HTML.
@@ -46,22 +47,30 @@
         return p;
     }
 
-    function popup(feature) {
-        var properties = feature.properties;
-        var box = document.createElement('div');
-        var heading = document.createElement('p');
-        heading.className = 'fr-text--bold fr-mb-1v';
+    function heading(id, title) {
+        var p = document.createElement('p');
+        p.className = 'fr-text--bold fr-mb-1v';
         var link = document.createElement('a');
-        link.href = '/evenements/' + encodeURIComponent(feature.id);
-        link.textContent = properties.title;
-        heading.appendChild(link);
-        box.appendChild(heading);
+        link.href = '/evenements/' + encodeURIComponent(id);
+        link.textContent = title;
+        p.appendChild(link);
+        return p;
+    }
+
+    // The first session (and how many others), then the place and the organiser.
+    function details(properties) {
+        var lines = [];
         var sessions = properties.sessions || [];
         if (sessions.length) {
-            box.appendChild(paragraph(session(sessions[0].start) + (sessions.length > 1 ? ' (et ' + (sessions.length - 1) + ' autre' + (sessions.length > 2 ? 's' : '') + ')' : '')));
+            lines.push(paragraph(session(sessions[0].start) + (sessions.length > 1 ? ' (et ' + (sessions.length - 1) + ' autre' + (sessions.length > 2 ? 's' : '') + ')' : '')));
         }
-        box.appendChild(paragraph((properties.city || 'En ligne') + ' – ' + properties.organisation));
-        return box;
+        lines.push(paragraph((properties.city || 'En ligne') + ' – ' + properties.organisation));
+        return lines;
+    }
+
+    function getJson(url, type) {
+        return fetch(url, { headers: { Accept: type } })
+            .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error(String(response.status))); });
     }
 
     var single = document.getElementById('event-map');
@@ -84,18 +93,42 @@
     var layer = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true, animate: false }) : L.layerGroup();
     layer.addTo(map);
 
-    fetch(element.getAttribute('data-api'), { headers: { Accept: 'application/geo+json' } })
-        .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error(String(response.status))); })
-        .then(function (collection) {
-            var markers = [];
-            collection.features.forEach(function (feature) {
-                if (!feature.geometry) {
-                    return; // online only: in the list, not on the map
+    // An administrator's preview of an edition not yet public previews its events' details too.
+    var api = new URL(element.getAttribute('data-api'), window.location.href);
+    var detailsQuery = (api.searchParams.get('preview') || '').toLowerCase() === 'true' ? '?preview=true' : '';
+
+    // The pin's title and link at once; its date, place and organiser from the event's Feature, asked for at the
+    // first opening. Once there, the popup keeps them; after a failure, the next opening asks again.
+    function bindDetails(marker, pin) {
+        function build() {
+            var box = document.createElement('div');
+            box.appendChild(heading(pin.id, pin.title));
+            var status = paragraph('Chargement des détails…');
+            box.appendChild(status);
+            getJson('/api/map/events/' + encodeURIComponent(pin.id) + detailsQuery, 'application/geo+json').then(function (feature) {
+                box.removeChild(status);
+                details(feature.properties).forEach(function (line) { box.appendChild(line); });
+                marker.setPopupContent(box); // laid out again at its new size, and kept for the next openings
+            }, function () {
+                status.className = 'fr-error-text fr-mb-1v';
+                status.textContent = "Les détails n'ont pas pu être chargés : la page de l'événement les donne.";
+                if (marker.isPopupOpen()) {
+                    marker.setPopupContent(box);
+                    marker.once('popupclose', function () { marker.setPopupContent(build); });
                 }
-                var c = feature.geometry.coordinates;
-                var marker = L.marker([c[1], c[0]], { title: feature.properties.title });
-                marker.bindPopup(function () { return popup(feature); });
-                markers.push(marker);
+            });
+            return box;
+        }
+        marker.bindPopup(build);
+    }
+
+    getJson(api.href, 'application/json')
+        .then(function (answer) {
+            // Online-only events have no pin: they are in the list, not on the map.
+            var markers = answer.pins.map(function (pin) {
+                var marker = L.marker([pin.lat, pin.lon], { title: pin.title });
+                bindDetails(marker, pin);
+                return marker;
             });
             if (layer.addLayers) {
                 layer.addLayers(markers);

@@ -1,6 +1,7 @@
 using IndustryWeek.Map.Features.ExportMap;
 using IndustryWeek.Map.Features.GetEventCalendar;
 using IndustryWeek.Map.Features.GetMapEvents;
+using IndustryWeek.Map.Features.GetMapPins;
 using IndustryWeek.Map.Jobs;
 using IndustryWeek.Map.Persistence;
 using IndustryWeek.Shared.Jobs;
@@ -34,6 +35,7 @@ public static class MapModule
         // Public data: compressed over HTTPS too, for visitors not signed in (AnswerCompression).
         var api = endpoints.MapGroup("/api/map").WithTags("Map").CompressedOverHttps();
         GetMapEventsEndpoint.Map(api);
+        GetMapPinsEndpoint.Map(api);
         GetEventCalendarEndpoint.Map(api);
         ExportMapEndpoints.Map(api);
         return endpoints;

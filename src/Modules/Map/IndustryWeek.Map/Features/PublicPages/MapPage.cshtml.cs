@@ -9,9 +9,9 @@ using Microsoft.Extensions.Primitives;
 namespace IndustryWeek.Map.Features.PublicPages;
 
 /// <summary>
-/// `/carte`: the labelled events of an edition on a map (drawn by /js/events-map.js from the GeoJSON
-/// API with the same filters) and as a list rendered here, which works without JavaScript and reads
-/// well with a screen reader.
+/// `/carte`: the labelled events of an edition on a map (drawn by /js/events-map.js from the compact
+/// pins of /api/map/pins with the same filters, each popup's details from /api/map/events/{id}) and as a
+/// list rendered here, which works without JavaScript and reads well with a screen reader.
 /// </summary>
 [AllowAnonymous]
 [CompressedOverHttps] // public content only, and no form posting back: compressed over HTTPS for visitors not signed in
