@@ -23,6 +23,8 @@ public sealed class MapCompressionTests(MapPlatformFixture map)
         "/api/map/export.geojson?edition=2040",
         "/api/map/export.geojson?edition=2040&format=Workshop",
         $"/api/map/events/{FilterEdition.Lyon}",
+        "/api/map/pins" + FilterEdition.Query,
+        "/api/map/pins" + FilterEdition.Query + "&region=84",
     };
 
     [Theory]

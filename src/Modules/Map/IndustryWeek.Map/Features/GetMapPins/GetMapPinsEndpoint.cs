@@ -1,4 +1,5 @@
 using IndustryWeek.Map.Features.GetMapEvents;
+using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,16 +26,19 @@ internal static class GetMapPinsEndpoint
                 }
 
                 var view = await map.ViewAsync(edition, preview, cancellationToken);
-                if (MapHttp.NotModified(http, view.ETag(filter, MapPins.Name), preview))
+                var whole = filter.IsEmpty ? view.Map : null;
+                var coding = AnswerCompression.Coding(http, precompressed: whole is not null);
+                if (MapHttp.NotModified(http, view.ETag(filter, MapPins.Name), preview, coding))
                 {
                     return MapHttp.NotModifiedResult();
                 }
 
-                // Without filters, built once per map version; with, from the matching entries (a few hundred at most, in practice).
-                var body = filter.IsEmpty
-                    ? view.Map?.Derived(MapPins.Name, m => MapPins.Write(m.Entries)) ?? MapPins.Empty
-                    : MapPins.Write(view.Matching(filter));
-                return Results.Bytes(body, MapPins.ContentType);
+                // The whole edition: built, then compressed, once per map version, and sent in the coding accepted.
+                // Filtered (or no map to show): from the matching entries (a few hundred at most, in practice), which the
+                // middleware compresses.
+                return whole is not null
+                    ? Results.Bytes(Precompressed.Bytes(http, whole, MapPins.Name, m => m.Derived(MapPins.Name, e => MapPins.Write(e.Entries)), coding), MapPins.ContentType)
+                    : Results.Bytes(MapPins.Write(view.Matching(filter)), MapPins.ContentType);
             })
             .AllowAnonymous()
             .WithName("GetMapPins")
