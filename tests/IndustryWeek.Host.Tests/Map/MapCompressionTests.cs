@@ -24,7 +24,7 @@ public sealed class MapCompressionTests(MapPlatformFixture map)
         "/api/map/export.geojson?edition=2040&format=Workshop",
         $"/api/map/events/{FilterEdition.Lyon}",
         "/api/map/pins" + FilterEdition.Query,
-        "/api/map/pins" + FilterEdition.Query + "&region=32&online=false",
+        "/api/map/pins" + FilterEdition.Query + "&region=84",
     };
 
     [Theory]

@@ -33,11 +33,12 @@ internal static class GetMapPinsEndpoint
                     return MapHttp.NotModifiedResult();
                 }
 
-                // Without filters, built and compressed once per map version (what /carte fetches); with, from the
-                // matching entries (a few hundred at most, in practice), compressed by the middleware.
+                // The whole edition: built, then compressed, once per map version, and sent in the coding accepted.
+                // Filtered (or no map to show): from the matching entries (a few hundred at most, in practice), which the
+                // middleware compresses.
                 return whole is not null
-                    ? Results.Bytes(Precompressed.Bytes(http, whole, MapPins.Name, m => m.Derived(MapPins.Name, d => MapPins.Write(d.Entries)), coding), MapPins.ContentType)
-                    : Results.Bytes(view.Map is null ? MapPins.Empty : MapPins.Write(view.Matching(filter)), MapPins.ContentType);
+                    ? Results.Bytes(Precompressed.Bytes(http, whole, MapPins.Name, m => m.Derived(MapPins.Name, e => MapPins.Write(e.Entries)), coding), MapPins.ContentType)
+                    : Results.Bytes(MapPins.Write(view.Matching(filter)), MapPins.ContentType);
             })
             .AllowAnonymous()
             .WithName("GetMapPins")

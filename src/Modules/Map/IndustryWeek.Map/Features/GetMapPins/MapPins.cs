@@ -18,8 +18,6 @@ internal static class MapPins
     /// <summary>5 decimals of a degree: about 1 m, finer than a marker on any zoom the map allows.</summary>
     public const int Decimals = 5;
 
-    public static readonly byte[] Empty = Write([]);
-
     /// <summary>UTF-8 JSON, with the map's encoder: organisers' markup is escaped as in the GeoJSON.</summary>
     public static byte[] Write(IEnumerable<MapEntry> entries)
     {
