@@ -54,7 +54,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             "the same host is ready again, not restarted",
             TimeSpan.FromSeconds(60));
         Assert.False(host.Process.HasExited);
-        output.WriteLine($"[{clock.Elapsed.TotalSeconds:0.0} s] prêt à nouveau");
+        output.WriteLine($"[{clock.Elapsed.TotalSeconds:0.0} s] prêt à nouveau ; tâches non terminées :\n{await scene.DescribeUnfinishedJobsAsync()}");
         await scene.AssertNothingHalfWrittenAsync(Applications);
 
         // The moderator goes on with the rest, on the same host.
@@ -71,7 +71,21 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         catch (TimeoutException)
         {
             output.WriteLine($"[{clock.Elapsed.TotalSeconds:0.0} s] bloqué : {await scene.ProgressAsync()}");
-            output.WriteLine(string.Join('\n', host.Output.Split('\n').TakeLast(300)));
+            try
+            {
+                output.WriteLine(await scene.DescribeUnfinishedJobsAsync());
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException)
+            {
+                output.WriteLine($"(tâches illisibles : {e.Message})");
+            }
+
+            // The host's warnings and errors with what follows each (its polling queries would drown them).
+            var log = host.Output.Split('\n');
+            output.WriteLine(string.Join('\n', log.Select((line, i) => (line, i))
+                .Where(l => l.line.StartsWith("warn:", StringComparison.Ordinal) || l.line.StartsWith("fail:", StringComparison.Ordinal) || l.line.StartsWith("crit:", StringComparison.Ordinal))
+                .SelectMany(l => log.Skip(l.i).Take(4))
+                .TakeLast(400)));
             output.WriteLine(host.Errors);
             throw;
         }

@@ -241,6 +241,36 @@ internal sealed partial class FaultScene(TestDatabase database, string? mailDire
         return results;
     }
 
+    /// <summary>
+    /// For a test that gave up waiting: each job not finished, its attempts, and on PostgreSQL its Hangfire job's state
+    /// history and queue entry, so that a failure says where the work stopped.
+    /// </summary>
+    public async Task<string> DescribeUnfinishedJobsAsync()
+    {
+        var lines = new List<string>();
+        var jobs = await database.ValuesAsync(
+            """SELECT "Id", "Type", "Key", "State", "Attempts", COALESCE("HangfireJobId", '-'), COALESCE("LastError", '') FROM platform_jobs WHERE NOT "Recurring" AND "State" <> 'Succeeded'""",
+            r => (Id: r.GetInt64(0), Text: $"{r.GetString(1)} {r.GetString(2)}: {r.GetString(3)}, {r.GetInt32(4)} tentative(s), Hangfire {r.GetString(5)}, {r.GetString(6)[..Math.Min(400, r.GetString(6).Length)]}", HangfireId: r.GetString(5)));
+        foreach (var job in jobs)
+        {
+            lines.Add(job.Text);
+            lines.AddRange(await database.ValuesAsync(
+                string.Create(CultureInfo.InvariantCulture, $"""SELECT "Result", "Node", "StartedAtUtc", "FinishedAtUtc" FROM platform_job_attempts WHERE "JobId" = {job.Id} ORDER BY "Id" """),
+                r => $"  tentative {r.GetValue(0)} sur {r.GetValue(1)} de {r.GetValue(2)} à {r.GetValue(3)}"));
+            if (database.IsPostgres && long.TryParse(job.HangfireId, CultureInfo.InvariantCulture, out var hangfireId))
+            {
+                lines.AddRange(await database.ValuesAsync(
+                    string.Create(CultureInfo.InvariantCulture, $"""SELECT name, createdat, COALESCE(reason, '') FROM hangfire.state WHERE jobid = {hangfireId} ORDER BY id"""),
+                    r => $"  Hangfire : {r.GetValue(0)} à {r.GetValue(1)} {r.GetValue(2)}"));
+                lines.AddRange(await database.ValuesAsync(
+                    string.Create(CultureInfo.InvariantCulture, $"""SELECT queue, COALESCE(fetchedat::text, 'non prise') FROM hangfire.jobqueue WHERE jobid = {hangfireId}"""),
+                    r => $"  file {r.GetValue(0)}, prise : {r.GetValue(1)}"));
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
     public static string Describe(IReadOnlyDictionary<string, long> counts) =>
         counts.Count == 0 ? "aucune" : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
 

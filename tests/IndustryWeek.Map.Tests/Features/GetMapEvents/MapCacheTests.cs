@@ -83,10 +83,22 @@ public sealed class MapCacheTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMilliseconds(300)); // the last read 0.3 s ago, the last rebuild 1.4 s ago
 
         await PublishPinAsync();
-        _cache.Changed();
+        _cache.PinChanged();
 
         Assert.NotSame(before, await _cache.CurrentAsync(CancellationToken.None));
         Assert.Equal(3, _reads.Count);
+    }
+
+    [Fact]
+    public async Task CurrentAsync_WhenThisHostChangedAnEditionRightAfterARebuild_SeesItAtOnce()
+    {
+        var before = await _cache.CurrentAsync(CancellationToken.None);
+
+        await PublishPinAsync();
+        _cache.Changed();
+
+        Assert.NotSame(before, await _cache.CurrentAsync(CancellationToken.None));
+        Assert.Equal(2, _reads.Count);
     }
 
     [Fact]
@@ -95,7 +107,7 @@ public sealed class MapCacheTests : IAsyncLifetime
         var before = await _cache.CurrentAsync(CancellationToken.None);
 
         await PublishPinAsync();
-        _cache.Changed();
+        _cache.PinChanged();
         _clock.Advance(TimeSpan.FromMilliseconds(500));
         Assert.Same(before, await _cache.CurrentAsync(CancellationToken.None));
         Assert.Equal(1, _reads.Count);
@@ -114,7 +126,7 @@ public sealed class MapCacheTests : IAsyncLifetime
         await before.MapAsync(Assert.Single(before.Editions));
 
         await PublishPinAsync();
-        _cache.Changed();
+        _cache.PinChanged();
         _clock.Advance(MapCache.RebuildSpacing);
         var after = await _cache.CurrentAsync(CancellationToken.None);
 

@@ -63,6 +63,6 @@ internal sealed class PublishPinJob(MapDbContext db, MapCache cache, TimeProvide
         // Two jobs of one event on two nodes: the pin's record version is a concurrency token (and its
         // key unique), so the slower one fails here and its retry finds the pin up to date.
         await db.SaveAndBumpVersionAsync(cancellationToken);
-        cache.Changed();
+        cache.PinChanged();
     }
 }

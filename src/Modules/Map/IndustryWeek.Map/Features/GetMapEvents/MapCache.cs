@@ -28,8 +28,9 @@ namespace IndustryWeek.Map.Features.GetMapEvents;
 /// when the version moved, that request builds the next generation, with the editions the previous
 /// one had built, and swaps it in: the others are served the previous copy meanwhile, never kept
 /// waiting. A change made on this host calls <see cref="Changed"/>, so the very next request checks
-/// at once, unless the map was rebuilt less than <see cref="RebuildSpacing"/> ago (then a second at most);
-/// a change made on another host is seen within a second. Because the version is read
+/// at once; a pin published on this host (<see cref="PinChanged"/>) too, unless the map was rebuilt less
+/// than <see cref="RebuildSpacing"/> ago (then within a second); a change made on another host is seen
+/// within a second. Because the version is read
 /// before the pins, a copy is never older than the version it is labelled with. A request without
 /// filters writes the precomputed document; a filtered one walks the edition's entries and writes
 /// the matching features' bytes, so its cost grows with the number of matching pins, not with the
@@ -55,13 +56,17 @@ internal sealed class MapCache(IServiceScopeFactory scopes, SiteLinks links, Tim
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile MapGeneration? _current;
     private volatile bool _changed;
+    private volatile bool _pinChanged;
     private long _checkedAt;
     private long _builtAt;
 
     public void Dispose() => _refresh.Dispose();
 
-    /// <summary>A change was committed on this host: the next request reads the version at once.</summary>
+    /// <summary>A change was committed on this host (an edition's dates): the next request reads the version at once.</summary>
     public void Changed() => _changed = true;
+
+    /// <summary>A pin was published on this host: seen at once after a quiet second, else within <see cref="RebuildSpacing"/>.</summary>
+    public void PinChanged() => _pinChanged = true;
 
     /// <summary>The map as of the latest version seen (read at most once per second).</summary>
     public async ValueTask<MapGeneration> CurrentAsync(CancellationToken cancellationToken)
@@ -92,7 +97,7 @@ internal sealed class MapCache(IServiceScopeFactory scopes, SiteLinks links, Tim
                 return current;
             }
 
-            _changed = false; // before reading: a change committed after the read sets it again
+            _changed = _pinChanged = false; // before reading: a change committed after the read sets it again
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -131,9 +136,11 @@ internal sealed class MapCache(IServiceScopeFactory scopes, SiteLinks links, Tim
         }
     }
 
-    private bool IsFresh() => _changed
-        ? time.GetElapsedTime(Volatile.Read(ref _builtAt)) < RebuildSpacing
-        : time.GetElapsedTime(Volatile.Read(ref _checkedAt)) < CheckInterval;
+    private bool IsFresh() =>
+        !_changed
+        && (_pinChanged
+            ? time.GetElapsedTime(Volatile.Read(ref _builtAt)) < RebuildSpacing
+            : time.GetElapsedTime(Volatile.Read(ref _checkedAt)) < CheckInterval);
 
     private async Task<MapGeneration> BuildGenerationAsync(MapDbContext db, long version)
     {
