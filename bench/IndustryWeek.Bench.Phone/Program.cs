@@ -12,6 +12,7 @@ using Microsoft.Playwright;
 //   dotnet run -c Release --no-build --project bench/IndustryWeek.Bench.Phone -- [<path of IndustryWeek.Host.dll>]
 //       [pins=5000] [runs=3] [label=<the build's name in the table>]
 //       [save=<file.db>: keep the seeded database (runs=0: seed only)] [database=<file.db>: a copy of a database seeded before]
+//       [profile=true: on the map, print where the page's main thread spent its time until the first pins (DevTools sampling)]
 //
 // 1. A SQLite database holding an edition of <pins> labelled events on the map (MapSeed, the pins of
 //    bench/IndustryWeek.Bench.Map), or a copy of one seeded before (database=).
@@ -36,6 +37,7 @@ var hostAssembly = Path.GetFullPath(arguments.Count > 0 ? arguments[0] : Path.Co
 var pins = int.Parse(options.GetValueOrDefault("pins", "5000"), CultureInfo.InvariantCulture);
 var runs = int.Parse(options.GetValueOrDefault("runs", "3"), CultureInfo.InvariantCulture);
 var label = options.GetValueOrDefault("label", hostAssembly);
+var profile = options.GetValueOrDefault("profile") == "true";
 if (!File.Exists(hostAssembly))
 {
     throw new FileNotFoundException("No host to run: build it (dotnet build -c Release src/Host) or give the path of an IndustryWeek.Host.dll.", hostAssembly);
@@ -85,8 +87,8 @@ try
         foreach (var (name, path, map) in new[] { ("/carte", "/carte", true), ("/evenements/{id}", eventPath, false) })
         {
             await using var context = await browser.NewContextAsync(Phone(host.BaseAddress));
-            var first = await VisitAsync(context, path, map);
-            var repeat = await VisitAsync(context, path, map);
+            var first = await VisitAsync(context, path, map, profile);
+            var repeat = await VisitAsync(context, path, map, profile);
             visits.Add((run, $"{name}, first visit", first));
             visits.Add((run, $"{name}, repeat visit", repeat));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}, {name}: first {Kb(first.Bytes)} KB{Pins(first)}, repeat {Kb(repeat.Bytes)} KB{Pins(repeat)}"));
@@ -242,14 +244,17 @@ static BrowserNewContextOptions Phone(Uri address) => new()
 };
 
 // One visit in a new tab of the context: its requests (until the network is idle) and, on the map, its first pins.
-static async Task<Visit> VisitAsync(IBrowserContext context, string path, bool map)
+static async Task<Visit> VisitAsync(IBrowserContext context, string path, bool map, bool profile)
 {
     var page = await context.NewPageAsync();
+
     var devTools = await context.NewCDPSessionAsync(page);
     var urls = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
     var statuses = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
     var bytes = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
     var problems = new ConcurrentQueue<string>();
+    var traceEvents = new ConcurrentQueue<JsonElement>();
+    var traceComplete = new TaskCompletionSource();
     devTools.Event("Network.requestWillBeSent").OnEvent += (_, e) =>
     {
         var url = e!.Value.GetProperty("request").GetProperty("url").GetString()!;
@@ -310,6 +315,22 @@ static async Task<Visit> VisitAsync(IBrowserContext context, string path, bool m
             """);
     }
 
+    if (map && profile)
+    {
+        await devTools.SendAsync("Profiler.enable");
+        await devTools.SendAsync("Profiler.setSamplingInterval", new() { ["interval"] = 1000 });
+        await devTools.SendAsync("Profiler.start");
+        devTools.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+        {
+            foreach (var traced in e!.Value.GetProperty("value").EnumerateArray())
+            {
+                traceEvents.Enqueue(traced.Clone());
+            }
+        };
+        devTools.Event("Tracing.tracingComplete").OnEvent += (_, _) => traceComplete.TrySetResult();
+        await devTools.SendAsync("Tracing.start", new() { ["categories"] = "devtools.timeline", ["transferMode"] = "ReportEvents" });
+    }
+
     var timeout = (float)TimeSpan.FromMinutes(3).TotalMilliseconds;
     await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load, Timeout = timeout });
     double? firstPins = null;
@@ -337,11 +358,75 @@ static async Task<Visit> VisitAsync(IBrowserContext context, string path, bool m
         }
     }
 
+    if (map && profile)
+    {
+        var stopped = await devTools.SendAsync("Profiler.stop");
+        Console.WriteLine($"{path}: main thread's self time by function until the pins (and a little after), ms:");
+        Console.WriteLine(SelfTimes(stopped!.Value.GetProperty("profile"), firstPins));
+        Console.WriteLine($"{path}: the renderer's main thread by task kind until the pins, ms:");
+        await devTools.SendAsync("Tracing.end");
+        await traceComplete.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        Console.WriteLine(Timeline([.. traceEvents], firstPins));
+    }
+
     await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = timeout });
     await devTools.DetachAsync();
     await page.CloseAsync();
     var requests = urls.Select(u => new Request(u.Value, bytes.GetValueOrDefault(u.Key), statuses.GetValueOrDefault(u.Key, "?"))).ToList();
     return new Visit(requests.Sum(r => r.Bytes), firstPins, timeline, requests, [.. problems]);
+}
+
+// A DevTools CPU profile summed by function (self time), samples up to the first pins only, the 15 largest.
+static string SelfTimes(JsonElement cpuProfile, double? untilMilliseconds)
+{
+    var names = new Dictionary<int, string>();
+    foreach (var node in cpuProfile.GetProperty("nodes").EnumerateArray())
+    {
+        var frame = node.GetProperty("callFrame");
+        var url = frame.GetProperty("url").GetString() ?? "";
+        var function = frame.GetProperty("functionName").GetString() is { Length: > 0 } f ? f : "(anonymous)";
+        names[node.GetProperty("id").GetInt32()] = $"{function} {url[(url.LastIndexOf('/') + 1)..]}:{frame.GetProperty("lineNumber").GetInt32()}";
+    }
+
+    var samples = cpuProfile.GetProperty("samples").EnumerateArray().Select(s => s.GetInt32()).ToList();
+    var deltas = cpuProfile.GetProperty("timeDeltas").EnumerateArray().Select(d => d.GetDouble() / 1000).ToList();
+    var totals = new Dictionary<string, double>(StringComparer.Ordinal);
+    var elapsed = 0.0;
+    for (var i = 0; i < samples.Count - 1; i++)
+    {
+        elapsed += deltas[i];
+        if (untilMilliseconds is { } until && elapsed > until + 200)
+        {
+            break;
+        }
+
+        var name = names[samples[i]];
+        totals[name] = totals.GetValueOrDefault(name) + deltas[i + 1];
+    }
+
+    return string.Join('\n', totals.OrderByDescending(t => t.Value).Take(15).Select(t => string.Create(CultureInfo.InvariantCulture, $"  {t.Value,8:N0}  {t.Key}")));
+}
+
+// A DevTools timeline summed by event name: the renderer's main thread's complete events (ph X), nested time not
+// subtracted (a FunctionCall holds its Layout), from the navigation's first event until the first pins.
+static string Timeline(List<JsonElement> events, double? untilMilliseconds)
+{
+    var main = events.FirstOrDefault(e => e.GetProperty("name").GetString() == "thread_name" && e.GetProperty("args").GetProperty("name").GetString() == "CrRendererMain");
+    if (main.ValueKind == JsonValueKind.Undefined)
+    {
+        return "  (no renderer main thread in the trace)";
+    }
+
+    var (pid, tid) = (main.GetProperty("pid").GetInt32(), main.GetProperty("tid").GetInt32());
+    var onMain = events.Where(e => e.GetProperty("pid").GetInt32() == pid && e.GetProperty("tid").GetInt32() == tid
+        && e.GetProperty("ph").GetString() == "X" && e.TryGetProperty("dur", out _)).ToList();
+    var start = onMain.Min(e => e.GetProperty("ts").GetDouble());
+    var end = start + ((untilMilliseconds ?? 60_000) * 1000);
+    var totals = onMain.Where(e => e.GetProperty("ts").GetDouble() < end)
+        .GroupBy(e => e.GetProperty("name").GetString()!)
+        .Select(g => (Name: g.Key, Milliseconds: g.Sum(e => e.GetProperty("dur").GetDouble()) / 1000, Count: g.Count()))
+        .OrderByDescending(t => t.Milliseconds).Take(15);
+    return string.Join('\n', totals.Select(t => string.Create(CultureInfo.InvariantCulture, $"  {t.Milliseconds,8:N0}  {t.Name} ×{t.Count}")));
 }
 
 // For information: what gzip and Brotli make of a document the host sent uncompressed (as a precomputed form would be).

@@ -215,6 +215,7 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
         await Expect(street.Locator("main")).ToContainTextAsync($"Événement labellisé Semaine de l'industrie {_monday.Year} · {labelNumber}");
         await Expect(street.Locator("#organisation")).ToHaveTextAsync(OrganisationName);
         await Expect(street.Locator("#sessions li")).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"Mardi {_monday.AddDays(1).Day} mars {_monday.Year}, 9 h 00"));
+        await street.Locator("#event-map").ScrollIntoViewIfNeededAsync(); // drawn when it comes near the screen
         await Expect(street.Locator("#event-map .leaflet-marker-icon")).ToHaveCountAsync(1);
         await Screenshots.TakeAsync(street, "journey-07-public-event.png");
         Assert.Empty(visitor.RequestsElsewhere);

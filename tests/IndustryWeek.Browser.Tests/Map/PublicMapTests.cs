@@ -117,10 +117,34 @@ public sealed class PublicMapTests(Chromium chromium, ITestOutputHelper output) 
         await Expect(page.Locator("#sessions li")).ToHaveCountAsync(2);
         await Expect(page.Locator("#place")).ToContainTextAsync("5 quai de Saône, 69002 Lyon");
         await Expect(page.Locator("#ics")).ToHaveAttributeAsync("href", $"/api/map/events/{_lyon}.ics");
+        await page.Locator("#event-map").ScrollIntoViewIfNeededAsync(); // drawn when it comes near the screen
         await Expect(page.Locator("#event-map .leaflet-marker-icon")).ToHaveCountAsync(1);
         await Screenshots.TakeAsync(page, "public-event.png");
 
         Assert.Empty(dialogs);
+        Assert.Empty(browser.RequestsElsewhere);
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task EventPage_OnAPhone_LoadsTheSmallMapOnlyWhenItComesIntoView()
+    {
+        await using var browser = await RecordedPage.OpenAsync(chromium.Browser, _address, output);
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(412, 823);
+
+        await page.GotoAsync($"/evenements/{_lyon}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync(HostileTitle);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // Below the text on a phone: neither Leaflet nor France's outline downloaded for a visitor who does not scroll.
+        Assert.DoesNotContain(browser.Requests, url => url.Contains("/lib/leaflet/", StringComparison.Ordinal));
+        Assert.DoesNotContain(browser.Requests, url => url.Contains("/geo/", StringComparison.Ordinal));
+        await Expect(page.Locator("#event-map .leaflet-marker-icon")).ToHaveCountAsync(0);
+
+        await page.Locator("#event-map").ScrollIntoViewIfNeededAsync();
+        await Expect(page.Locator("#event-map .leaflet-marker-icon")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#event-map")).ToHaveAttributeAsync("data-outline", "drawn");
         Assert.Empty(browser.RequestsElsewhere);
         Assert.Empty(browser.Errors);
     }

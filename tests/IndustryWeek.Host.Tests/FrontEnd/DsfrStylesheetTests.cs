@@ -78,6 +78,36 @@ public sealed partial class DsfrStylesheetTests(AuthorizationScene scene) : ICla
     }
 
     /// <summary>
+    /// Each Marianne face comes as the French subset (Latin-1, œ, dashes, quotes, €) and, for any other character, the
+    /// whole font: a page in French downloads the subsets only, a third smaller, and a name in Polish still gets Marianne.
+    /// </summary>
+    [Fact]
+    public async Task Each_font_face_has_its_french_subset_and_the_whole_font_for_other_characters()
+    {
+        using var client = scene.Platform.CreateClient();
+        var css = await StylesheetAsync("/lib/dsfr/dsfr.public.min.css");
+        var faces = FontFace().Matches(css).Select(m => m.Value).Where(f => f.Contains("font-family:Marianne", StringComparison.Ordinal)).ToList();
+        foreach (var weight in new[] { 300, 400, 500, 700 })
+        {
+            var upright = faces.Where(f => f.Contains($"font-weight:{weight};", StringComparison.Ordinal) && f.Contains("font-style:normal", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, upright.Count);
+            var subset = Assert.Single(upright, f => f.Contains(".latin.woff2", StringComparison.Ordinal));
+            var whole = Assert.Single(upright, f => !f.Contains(".latin.woff2", StringComparison.Ordinal));
+            Assert.Contains("unicode-range:U+20-7e,U+a0-ff,U+152-153", subset, StringComparison.Ordinal);
+            Assert.Contains("unicode-range:U+0-1f,U+7f-9f,U+100-151", whole, StringComparison.Ordinal);
+
+            var subsetUrl = CssUrl().Match(subset).Groups["url"].Value;
+            var wholeUrl = CssUrl().Match(whole).Groups["url"].Value;
+            var subsetBytes = await client.GetByteArrayAsync(new Uri(new Uri("http://localhost/lib/dsfr/"), subsetUrl));
+            var wholeBytes = await client.GetByteArrayAsync(new Uri(new Uri("http://localhost/lib/dsfr/"), wholeUrl));
+            Assert.Equal("wOF2"u8.ToArray(), subsetBytes[..4]);
+            Assert.True(subsetBytes.Length < wholeBytes.Length * 0.6, $"{subsetUrl}: {subsetBytes.Length:N0} bytes, the whole font {wholeBytes.Length:N0}");
+        }
+
+        Assert.DoesNotContain("-ms-high-contrast", css, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The pages nobody renders here (an empty list, a state the scene has not) and the markup scripts write: each DSFR
     /// class written in the sources is in the signed-in pages' stylesheet (the public one is checked on the pages).
     /// </summary>
@@ -234,6 +264,9 @@ public sealed partial class DsfrStylesheetTests(AuthorizationScene scene) : ICla
 
     [GeneratedRegex("""url\(\s*["']?(?<url>[^"')]+)["']?\s*\)""")]
     private static partial Regex CssUrl();
+
+    [GeneratedRegex(@"@font-face\{[^{}]*\}")]
+    private static partial Regex FontFace();
 
     /// <summary>A class name in C#, Razor or JavaScript text: « fr- » then lower case (not « fr-FR », not data-fr-…).</summary>
     [GeneratedRegex(@"(?<![\w-])fr-[a-z][a-z0-9_-]*[a-z0-9]")]

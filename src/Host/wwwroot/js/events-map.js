@@ -90,7 +90,7 @@
     map.fitBounds(metropolitan);
     // Clusters split and merge without animation: a pin is where it stays as soon as it is drawn (a pin clicked
     // during the animation could be redrawn under the pointer and lose its popup), and less motion on screen.
-    var layer = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true, animate: false }) : L.layerGroup();
+    var layer = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true, animate: false }) : L.featureGroup();
     layer.addTo(map);
 
     // An administrator's preview of an edition not yet public previews its events' details too.
@@ -98,50 +98,61 @@
     var detailsQuery = (api.searchParams.get('preview') || '').toLowerCase() === 'true' ? '?preview=true' : '';
 
     // The pin's title and link at once; its date, place and organiser from the event's Feature, asked for at the
-    // first opening. Once there, the popup keeps them; after a failure, the next opening asks again.
-    function bindDetails(marker, pin) {
-        function build() {
-            var box = document.createElement('div');
-            box.appendChild(heading(pin.id, pin.title));
-            var status = paragraph('Chargement des détails…');
-            box.appendChild(status);
-            getJson('/api/map/events/' + encodeURIComponent(pin.id) + detailsQuery, 'application/geo+json').then(function (feature) {
-                box.removeChild(status);
-                details(feature.properties).forEach(function (line) { box.appendChild(line); });
-                marker.setPopupContent(box); // laid out again at its new size, and kept for the next openings
-            }, function () {
-                status.className = 'fr-error-text fr-mb-1v';
-                status.textContent = "Les détails n'ont pas pu être chargés : la page de l'événement les donne.";
-                if (marker.isPopupOpen()) {
-                    marker.setPopupContent(box);
-                    marker.once('popupclose', function () { marker.setPopupContent(build); });
-                }
-            });
-            return box;
+    // first opening. Once there, the popup keeps them; after a failure, the next opening asks again. One popup for the
+    // whole layer, filled for the pin clicked: thousands of pins, no popup of their own to build before they are drawn.
+    var boxes = {};
+    function popupContent(marker) {
+        var pin = marker.pin;
+        if (boxes[pin.id]) {
+            return boxes[pin.id];
         }
-        marker.bindPopup(build);
+
+        var box = boxes[pin.id] = document.createElement('div');
+        box.appendChild(heading(pin.id, pin.title));
+        var status = paragraph('Chargement des détails…');
+        box.appendChild(status);
+        getJson('/api/map/events/' + encodeURIComponent(pin.id) + detailsQuery, 'application/geo+json').then(function (feature) {
+            box.removeChild(status);
+            details(feature.properties).forEach(function (line) { box.appendChild(line); });
+        }, function () {
+            status.className = 'fr-error-text fr-mb-1v';
+            status.textContent = "Les détails n'ont pas pu être chargés : la page de l'événement les donne.";
+            // Asked again at the next opening: once this one is closed (the popup goes with the page's one popup).
+            if (layer.isPopupOpen()) {
+                map.once('popupclose', function () { delete boxes[pin.id]; });
+            } else {
+                delete boxes[pin.id];
+            }
+        }).then(function () {
+            if (layer.isPopupOpen()) {
+                layer.getPopup().update(); // laid out again at its new size
+            }
+        });
+        return box;
     }
+    layer.bindPopup(popupContent);
 
     getJson(api.href, 'application/json')
         .then(function (answer) {
             // Online-only events have no pin: they are in the list, not on the map.
             var markers = answer.pins.map(function (pin) {
                 var marker = L.marker([pin.lat, pin.lon], { title: pin.title });
-                bindDetails(marker, pin);
+                marker.pin = pin;
                 return marker;
             });
-            if (layer.addLayers) {
-                layer.addLayers(markers);
-            } else {
-                markers.forEach(function (marker) { layer.addLayer(marker); });
-            }
+            // The view first, from the coordinates, then the pins: clustered once, at the final zoom.
             if (markers.length) {
-                var bounds = L.featureGroup(markers).getBounds();
+                var bounds = L.latLngBounds(answer.pins.map(function (pin) { return [pin.lat, pin.lon]; }));
                 // Pins both in mainland France and overseas: keep the mainland view rather than the whole globe.
                 // Without animation either, for the same reason: the view is final when the page says the pins are there.
                 if (bounds.getEast() - bounds.getWest() < 40) {
                     map.fitBounds(bounds, { maxZoom: 10, padding: [24, 24], animate: false });
                 }
+            }
+            if (layer.addLayers) {
+                layer.addLayers(markers);
+            } else {
+                markers.forEach(function (marker) { layer.addLayer(marker); });
             }
             element.setAttribute('data-pins', String(markers.length));
         })
