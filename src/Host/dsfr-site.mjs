@@ -1,5 +1,6 @@
 // Writes wwwroot/lib/dsfr from the DSFR package (node_modules/@gouvfr/dsfr): the stylesheets of the components and
-// icons the pages use, one module script for their behaviours, and the fonts and icons these files point to.
+// icons the pages use, one module script for their behaviours, and the fonts (with their French subsets) and icons
+// these files point to.
 // Run by the build (IndustryWeek.Host.csproj, target BuildDsfrSite) after npm ci; nothing it writes is committed.
 // DsfrStylesheetTests fails when a page uses a DSFR class its stylesheet does not define: add the component here.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
