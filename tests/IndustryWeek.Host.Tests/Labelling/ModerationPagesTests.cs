@@ -57,13 +57,13 @@ public sealed class ModerationPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, queue.Response.StatusCode);
         Assert.Contains("Vos régions : Hauts-de-France.", MainText(queue), StringComparison.Ordinal);
-        Assert.Contains("2 demande(s).", MainText(queue), StringComparison.Ordinal);
+        Assert.Contains("2 demandes.", MainText(queue), StringComparison.Ordinal);
         var rows = queue.Document.QuerySelectorAll("#bulk tbody tr").ToList();
         Assert.Equal(["Visite de l'usine de Valenciennes", "Portes ouvertes de l'aciérie de Dunkerque"], rows.Select(r => r.QuerySelector("td a")!.TextContent.Trim()));
         Assert.Equal([$"/moderation/demandes/{late}", $"/moderation/demandes/{fresh}"], rows.Select(r => r.QuerySelector("td a")!.GetAttribute("href")));
         Assert.Contains("En retard", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("application--overdue", rows[0].ClassList);
-        Assert.Contains("4 j. ouvré(s)", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("4 jours ouvrés", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("Valenciennes (59)", rows[0].TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Paris", MainText(queue), StringComparison.Ordinal);
     }
@@ -79,15 +79,20 @@ public sealed class ModerationPagesTests : IAsyncLifetime
         Check(queue, $"#select-{first}");
         Check(queue, $"#select-{paid}");
 
-        var granted = await moderator.SubmitAsync(queue, "#bulk");
+        var posted = await moderator.SubmitAsync(queue, "#bulk");
 
+        // Post/redirect/get: back to the queue's address, so that reloading it never grants again; the outcome once.
+        Assert.Equal(HttpStatusCode.Redirect, posted.Response.StatusCode);
+        Assert.DoesNotContain("handler", posted.Response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+        var granted = await moderator.FollowAsync(posted);
         Assert.Equal(HttpStatusCode.OK, granted.Response.StatusCode);
         var outcome = granted.Document.QuerySelector("[role=status]")!;
-        Assert.Equal("1 labellisé(s), 1 refusé(s) par la vérification", outcome.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Equal("1 labellisé, 1 refusé par la vérification", outcome.QuerySelector("h2")!.TextContent.Trim());
         Assert.Contains("L'événement est payant : seuls les événements gratuits sont labellisés.", outcome.TextContent, StringComparison.Ordinal);
         Assert.Equal(
             ["Visite payante de la brasserie", "Portes ouvertes de l'aciérie de Dunkerque"],
             granted.Document.QuerySelectorAll("#bulk tbody tr td a").Select(a => a.TextContent.Trim()));
+        Assert.Null((await moderator.GetAsync("/moderation")).Document.QuerySelector("[role=status]"));
         var labelled = await moderator.GetAsync("/moderation?Status=Granted");
         var row = Assert.Single(labelled.Document.QuerySelectorAll("#bulk tbody tr"));
         Assert.Contains("labellisé (SDI-2020-000001)", row.TextContent, StringComparison.Ordinal);
@@ -117,7 +122,7 @@ public sealed class ModerationPagesTests : IAsyncLifetime
         Assert.Contains("toutes les séances ont lieu du 9 novembre 2020 au 29 novembre 2020 (période de la région Hauts-de-France)", page.Document.QuerySelector(".criteria")!.TextContent, StringComparison.Ordinal);
         var deadline = page.Document.QuerySelector("#deadline")!.TextContent.Trim();
         Assert.StartsWith("Échéance du comité : ", deadline, StringComparison.Ordinal);
-        Assert.EndsWith(" 23:59 (encore 4 jour(s) ouvré(s)).", deadline, StringComparison.Ordinal);
+        Assert.EndsWith(" 23:59 (encore 4 jours ouvrés).", deadline, StringComparison.Ordinal);
 
         var granted = await moderator.SubmitAsync(page, "#grant", new() { ["Comment"] = "Très bel événement, bravo." });
         var after = await moderator.FollowAsync(granted);
@@ -224,7 +229,7 @@ public sealed class ModerationPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, page.Response.StatusCode);
         Assert.DoesNotContain("Valenciennes", page.Document.Body?.TextContent ?? "", StringComparison.Ordinal);
-        Assert.Contains("0 demande(s).", MainText(queue), StringComparison.Ordinal);
+        Assert.Contains("0 demande.", MainText(queue), StringComparison.Ordinal);
         Assert.Empty(queue.Document.QuerySelectorAll("#bulk tbody tr"));
     }
 

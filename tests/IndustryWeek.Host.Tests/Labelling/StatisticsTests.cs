@@ -63,6 +63,8 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.Equal(25, mine.GetProperty("participantsYoungPeople").GetInt32());
         var region = Assert.Single(mine.GetProperty("byRegion").EnumerateArray());
         Assert.Equal("Hauts-de-France", region.GetProperty("name").GetString());
+        var department = Assert.Single(mine.GetProperty("byDepartment").EnumerateArray());
+        Assert.Equal("Nord (59)", department.GetProperty("name").GetString()); // by name, as people read them
         Assert.Contains(mine.GetProperty("byAudience").EnumerateArray(), a => a.GetProperty("key").GetString() == "Pupils" && a.GetProperty("applications").GetInt32() == 2);
         Assert.True(mine.GetProperty("medianDecisionHours").GetDouble() > 0);
         Assert.Equal(3, everything.GetProperty("applications").GetInt32());

@@ -80,6 +80,42 @@ public sealed class EventPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EventForm_WithErrors_ListsThemInTheFormsOrderOneForThePlaceAndTheStreetIsOptional()
+    {
+        await DescribeOrganisationAsync("a@usine-a.fr", "Usine A");
+        using var organiser = await PageSession.SignedInAsync(_platform, "a@usine-a.fr", Password);
+        var form = await organiser.GetAsync("/mon-espace/evenements/nouveau");
+        var filled = Filled(Day(form), postalCode: "59300", inseeCode: "59606");
+        filled["Title"] = "";
+        filled["Street"] = "";
+        filled["Latitude"] = "";
+        filled["Longitude"] = "";
+        filled["IsFree"] = null;
+        filled["Sessions[0].EndTime"] = "";
+
+        var wrong = await organiser.SubmitAsync(form, "#event-form", filled);
+
+        // The summary's links, in the order of the fields they lead to on the page (not alphabetical).
+        var links = wrong.Document.QuerySelectorAll("#erreurs a").Select(a => a.GetAttribute("href")![1..]).ToList();
+        var all = wrong.Document.All.ToList();
+        var positions = links.Select(id => all.FindIndex(e => e.Id == id)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+        Assert.Equal(["Title", "Sessions_0__EndTime", "Latitude", "IsFree"], links);
+        Assert.Equal("Placez l'événement sur la carte ou saisissez sa latitude et sa longitude.", wrong.FieldErrors["Latitude"]);
+        Assert.False(wrong.FieldErrors.ContainsKey("Longitude"));
+        Assert.False(wrong.FieldErrors.ContainsKey("Street"));
+
+        // « Numéro et voie (facultatif) » is: an event at a campus or a site is placed by its commune and its pin.
+        Assert.Contains("(facultatif)", wrong.Document.QuerySelector("label[for=Street]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("(facultatif)", wrong.Document.QuerySelector("label[for=PostalCode]")!.TextContent, StringComparison.Ordinal);
+        var created = await organiser.SubmitAsync(wrong, "#event-form", new() { ["Title"] = "Visite du campus", ["Latitude"] = "50,357", ["Longitude"] = "3,523", ["IsFree"] = "true", ["Sessions[0].EndTime"] = "12:00" });
+        Assert.Equal(HttpStatusCode.Redirect, created.Response.StatusCode);
+        var page = await organiser.FollowAsync(created);
+        Assert.Contains("59300 Valenciennes", page.Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EditPage_WhenSaved_ChangesTheEventAndKeepsTheSessions()
     {
         await DescribeOrganisationAsync("a@usine-a.fr", "Usine A");

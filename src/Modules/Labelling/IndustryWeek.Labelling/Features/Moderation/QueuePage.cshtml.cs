@@ -1,3 +1,4 @@
+using System.Text.Json;
 using IndustryWeek.Labelling.Features.BulkGrant;
 using IndustryWeek.Labelling.Features.Queue;
 using IndustryWeek.Shared.Security;
@@ -36,25 +37,33 @@ internal sealed class QueuePageModel(IMediator mediator) : PageModel
 
     public ApplicationPageDto Applications { get; private set; } = new([], 0, 1, 50);
 
+    /// <summary>The last bulk grant's outcome, carried over its redirect (post/redirect/get): failures only, with their reasons.</summary>
+    [TempData]
+    public string? BulkGrantOutcome { get; set; }
+
     public BulkGrantResult? Granted { get; private set; }
 
     public Actor Moderator => Actor.From(User);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Granted = BulkGrantOutcome is { } outcome ? JsonSerializer.Deserialize<BulkGrantResult>(outcome) : null;
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostBulkGrantAsync(CancellationToken cancellationToken)
     {
         if (Selected.Count == 0)
         {
             ModelState.AddModelError(string.Empty, "Sélectionnez au moins une demande à labelliser.");
-        }
-        else
-        {
-            Granted = await mediator.Send(new BulkGrantCommand(Selected, Moderator), cancellationToken);
+            await LoadAsync(cancellationToken);
+            return Page();
         }
 
-        await LoadAsync(cancellationToken);
-        return Page();
+        // Back to the queue as it was filtered, so that reloading the page never grants again.
+        var granted = await mediator.Send(new BulkGrantCommand(Selected, Moderator), cancellationToken);
+        BulkGrantOutcome = JsonSerializer.Serialize(granted with { Items = [.. granted.Items.Where(i => i.Outcome == "failed")] });
+        return RedirectToPage(new { Status, Region, Department, Format, Overdue, p = PageNumber > 1 ? PageNumber : (int?)null });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

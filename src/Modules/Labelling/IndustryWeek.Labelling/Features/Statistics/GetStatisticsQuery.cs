@@ -61,7 +61,7 @@ internal sealed class GetStatisticsQueryHandler(LabellingDbContext db, TimeProvi
             all.Sum(a => a.Participation?.Participants ?? 0),
             all.Sum(a => a.Participation?.YoungPeople ?? 0),
             Count(all, a => [a.RegionCode ?? ""], k => k.Length == 0 ? "En ligne" : Regions.ByCode.GetValueOrDefault(k, k)),
-            Count(all, a => [a.DepartmentCode ?? ""], k => k.Length == 0 ? "En ligne" : k),
+            Count(all, a => [a.DepartmentCode ?? ""], k => k.Length == 0 ? "En ligne" : Departments.Label(k)),
             Count(all, a => [a.Format], k => EventWords.Label(EventWords.Formats, k)),
             Count(all, a => a.Snapshot.Event.Audiences, k => EventWords.Label(EventWords.Audiences, k)),
             [.. byYear.OrderByDescending(y => y.Year).Select(y => new CountDto(

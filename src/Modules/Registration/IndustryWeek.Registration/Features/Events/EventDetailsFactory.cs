@@ -117,7 +117,7 @@ internal sealed class EventDetailsFactory(CommuneDirectory communes)
         return new EventLocation
         {
             Mode = mode,
-            Street = fields.Street!.Trim(),
+            Street = Blank(fields.Street),
             PostalCode = postalCode,
             City = commune?.Name ?? fields.City?.Trim(),
             InseeCode = commune?.InseeCode,

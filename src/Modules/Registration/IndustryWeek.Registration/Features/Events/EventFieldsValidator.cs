@@ -114,15 +114,16 @@ internal sealed class LocationFieldsValidator : AbstractValidator<LocationFields
 
         When(l => l.Mode is nameof(LocationMode.OnSite) or nameof(LocationMode.Hybrid), () =>
         {
-            RuleFor(l => l.Street).NotEmpty().WithMessage("L'adresse (numéro et voie) est obligatoire.")
-                .MaximumLength(200).WithMessage("L'adresse ne dépasse pas 200 caractères.");
+            RuleFor(l => l.Street).MaximumLength(200).WithMessage("L'adresse ne dépasse pas 200 caractères."); // optional: a campus, a site, the commune is enough
             RuleFor(l => l.PostalCode).NotEmpty().WithMessage("Le code postal est obligatoire.")
                 .Matches("^[0-9]{5}$").WithMessage("Le code postal compte cinq chiffres.");
             RuleFor(l => l.City).MaximumLength(100).WithMessage("La commune ne dépasse pas 100 caractères.");
             RuleFor(l => l.InseeCode).Matches("^[0-9][0-9AB][0-9]{3}$").When(l => !string.IsNullOrEmpty(l.InseeCode))
                 .WithMessage("Le code INSEE d'une commune compte cinq caractères (par exemple 59606, 2A004).");
-            RuleFor(l => l.Latitude).NotNull().WithMessage("Placez l'événement sur la carte ou saisissez sa latitude.");
-            RuleFor(l => l.Longitude).NotNull().WithMessage("Placez l'événement sur la carte ou saisissez sa longitude.");
+            // One message when neither is given (the map places both); the missing one's when only one is.
+            RuleFor(l => l.Latitude).NotNull().When(l => l.Longitude is null).WithMessage("Placez l'événement sur la carte ou saisissez sa latitude et sa longitude.");
+            RuleFor(l => l.Latitude).NotNull().When(l => l.Longitude is not null).WithMessage("Placez l'événement sur la carte ou saisissez sa latitude.");
+            RuleFor(l => l.Longitude).NotNull().When(l => l.Latitude is not null).WithMessage("Placez l'événement sur la carte ou saisissez sa longitude.");
             RuleFor(l => l.Latitude).Must((l, lat) => FrenchTerritory.ContainsAny(lat!.Value, l.Longitude!.Value))
                 .When(l => l.Latitude is { } lat && l.Longitude is { } lon && double.IsFinite(lat) && double.IsFinite(lon))
                 .WithMessage("Ces coordonnées ne sont pas en France (métropole ou outre-mer).");

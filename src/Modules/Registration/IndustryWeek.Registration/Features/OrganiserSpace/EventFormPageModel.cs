@@ -26,6 +26,14 @@ internal abstract class EventFormPageModel(CommuneDirectory communes) : PageMode
 {
     public const int BlankSessionRows = 2;
 
+    /// <summary>The form's fields in the order it shows them (a session's own fields after « Sessions »): the error summary's order.</summary>
+    public static readonly IReadOnlyList<string> FieldOrder =
+    [
+        "Title", "Description", "Format", "Audiences", "Sectors", "Topics", "Sessions", "Date", "StartTime", "EndTime", "EndDate",
+        "Mode", "Street", "PostalCode", "InseeCode", "Latitude", "Longitude", "OnlineUrl",
+        "IsFree", "BookingRequired", "BookingUrl", "BookingCapacity", "ContactEmail", "ContactPhone", "Accessible", "AboutIndustry",
+    ];
+
     [BindProperty]
     public string? Title { get; set; }
 
