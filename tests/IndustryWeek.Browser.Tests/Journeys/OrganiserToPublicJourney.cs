@@ -154,8 +154,16 @@ public sealed partial class OrganiserToPublicJourney(Chromium chromium, ITestOut
             await MenuAsync(desk, "Demandes de label");
             await Expect(desk.Locator("main")).ToContainTextAsync("Vos régions : Hauts-de-France.");
             await ReloadUntilAsync(desk, desk.Locator("main table tbody"), Title, "the submitted event is in the moderator's queue");
+            // « Tout sélectionner » ticks the page's applications, and unticks them (here with the keyboard).
+            await desk.Locator("#select-all").FocusAsync();
+            await desk.Keyboard.PressAsync("Space");
+            await Expect(desk.Locator("#bulk input[name=Selected]:checked")).ToHaveCountAsync(await desk.Locator("#bulk input[name=Selected]").CountAsync());
+            await desk.Keyboard.PressAsync("Space");
+            await Expect(desk.Locator("#bulk input[name=Selected]:checked")).ToHaveCountAsync(0);
             await desk.Locator("main table tbody a", new() { HasTextString = Title }).ClickAsync();
             await Expect(desk.Locator("h1")).ToHaveTextAsync(Title);
+            await desk.Locator("#event-map").ScrollIntoViewIfNeededAsync(); // the event's place, drawn when it comes near the screen
+            await Expect(desk.Locator("#event-map .leaflet-marker-icon")).ToHaveCountAsync(1);
             await Expect(desk.Locator("main")).ToContainTextAsync(OrganisationName);
             await Expect(desk.Locator("#about")).ToHaveTextAsync("Format : Visite d'entreprise · Publics : Collégiens et lycéens, Demandeurs d'emploi · Secteurs : Automobile · Gratuit");
             await desk.Locator("#grant textarea[name=Comment]").FillAsync("Visite ouverte aux scolaires et aux demandeurs d'emploi : les quatre critères sont remplis.");

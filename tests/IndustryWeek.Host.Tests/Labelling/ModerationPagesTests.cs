@@ -98,6 +98,59 @@ public sealed class ModerationPagesTests : IAsyncLifetime
         Assert.Contains("labellisé (SDI-2020-000001)", row.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Queue_SortedByCommune_ListsThemSoAndEachApplicationLeadsToItsNeighboursInThatOrder()
+    {
+        var valenciennes = await SubmitAsync("Visite de l'usine de Valenciennes", submittedAtUtc: new DateTime(2020, 10, 1, 8, 0, 0, DateTimeKind.Utc));
+        var lille = await SubmitAsync("Atelier de robotique à Lille", submittedAtUtc: new DateTime(2020, 10, 2, 8, 0, 0, DateTimeKind.Utc),
+            place: new EventLocation { Mode = LocationMode.OnSite, PostalCode = "59000", City = "Lille", InseeCode = "59350", DepartmentCode = "59", RegionCode = "32", Latitude = 50.63, Longitude = 3.06 });
+        var dunkerque = await SubmitAsync("Portes ouvertes de l'aciérie de Dunkerque", submittedAtUtc: new DateTime(2020, 10, 3, 8, 0, 0, DateTimeKind.Utc),
+            place: new EventLocation { Mode = LocationMode.OnSite, Street = "Route de l'Écluse", PostalCode = "59140", City = "Dunkerque", InseeCode = "59183", DepartmentCode = "59", RegionCode = "32", Latitude = 51.03, Longitude = 2.37 });
+        using var moderator = await PageSession.SignedInAsync(_platform, HdfModerator, Password);
+
+        var byDeadline = await moderator.GetAsync("/moderation?Sort=deadline");
+        var byCommune = await moderator.GetAsync("/moderation?Sort=commune");
+
+        Assert.Equal([valenciennes, lille, dunkerque], Ids(byDeadline));
+        Assert.Equal([dunkerque, lille, valenciennes], Ids(byCommune));
+        Assert.Equal("Demandes, par commune", byCommune.Document.QuerySelector("#bulk caption")!.TextContent.Trim());
+        Assert.Equal("commune", byCommune.Document.QuerySelector<IHtmlSelectElement>("#Sort")!.Value);
+
+        // From the queue to the first application, then « suivante » in the queue's order, and back.
+        var first = await moderator.GetAsync(byCommune.Document.QuerySelector("#bulk tbody a")!.GetAttribute("href")!);
+        Assert.Equal("1 sur 3", first.Document.QuerySelector("#queue-position")!.TextContent.Trim());
+        Assert.Null(first.Document.QuerySelector("#previous"));
+        var second = await moderator.GetAsync(first.Document.QuerySelector("#next")!.GetAttribute("href")!);
+        Assert.Equal("Atelier de robotique à Lille", second.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("2 sur 3", second.Document.QuerySelector("#queue-position")!.TextContent.Trim());
+        Assert.StartsWith($"/moderation/demandes/{dunkerque}?", second.Document.QuerySelector("#previous")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.StartsWith($"/moderation/demandes/{valenciennes}?", second.Document.QuerySelector("#next")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("Sort=commune", second.Document.QuerySelector(".fr-breadcrumb a")!.GetAttribute("href"), StringComparison.Ordinal);
+        // The event's place on a small map; an address without a street reads as the commune.
+        Assert.NotNull(second.Document.QuerySelector("#event-map[data-latitude='50.63'][data-longitude='3.06']"));
+        Assert.Contains("59000 Lille (Nord (59), Hauts-de-France)", MainText(second), StringComparison.Ordinal);
+
+        // A decision keeps the queue: back on the same page, « suivante » still there.
+        var requested = await moderator.SubmitAsync(second, "#request-changes", new() { ["ChangesComment"] = "Précisez l'adresse du site." });
+        Assert.Contains("Sort=commune", requested.Response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        static List<Guid> Ids(PageResult page) =>
+            [.. page.Document.QuerySelectorAll("#bulk tbody a").Select(a => Guid.Parse(a.GetAttribute("href")!.Split('/', '?')[3]))];
+    }
+
+    [Fact]
+    public async Task ApplicationsApi_WithAnUnknownSort_AnswersAFrenchFieldError()
+    {
+        using var moderator = await _platform.SignedInClientAsync(HdfModerator, Password);
+
+        var response = await moderator.GetAsync(new Uri("/api/labelling/applications?sort=%3Cscript%3E", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Le tri « <script> » n'existe pas ; tris possibles : submitted, deadline, commune.", System.Text.Json.JsonDocument.Parse(problem).RootElement.GetProperty("errors").GetProperty("sort")[0].GetString(), StringComparison.Ordinal);
+    }
+
     // ---- one application ----
 
     [Fact]
@@ -273,12 +326,12 @@ public sealed class ModerationPagesTests : IAsyncLifetime
     private static List<string[]> HistoryRows(PageResult page) =>
         [.. page.Document.QuerySelectorAll("#history tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())];
 
-    private async Task<Guid> SubmitAsync(string title, string region = "32", bool isFree = true, string[]? audiences = null, DateTime? submittedAtUtc = null)
+    private async Task<Guid> SubmitAsync(string title, string region = "32", bool isFree = true, string[]? audiences = null, DateTime? submittedAtUtc = null, EventLocation? place = null)
     {
         var sample = SampleEvents.FactoryVisit(title: title);
-        var location = region == "11"
+        var location = place ?? (region == "11"
             ? new EventLocation { Mode = LocationMode.OnSite, Street = "20 rue de la Boétie", PostalCode = "75008", City = "Paris", InseeCode = "75108", DepartmentCode = "75", RegionCode = "11", Latitude = 48.8727, Longitude = 2.3126 }
-            : sample.Event.Location;
+            : sample.Event.Location);
         var submitted = sample with
         {
             Event = sample.Event with { IsFree = isFree, Audiences = audiences ?? sample.Event.Audiences, Location = location },

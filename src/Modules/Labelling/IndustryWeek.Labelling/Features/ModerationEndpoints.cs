@@ -27,10 +27,10 @@ internal static class ModerationEndpoints
     {
         var applications = api.MapGroup("/applications").RequireAuthorization(p => p.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator));
 
-        applications.MapGet("/", async (string? status, string? region, string? department, string? format, bool? overdue, int? page, int? pageSize, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        applications.MapGet("/", async (string? status, string? region, string? department, string? format, bool? overdue, int? page, int? pageSize, string? sort, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new GetApplicationsQuery(Actor.From(user), status, region, department, format, overdue,
-                    PageRequest.From(page, pageSize, GetApplicationsQuery.LargestPageSize)), ct)))
-            .WithName("GetApplications").WithSummary("La file des demandes des régions du modérateur, les plus anciennes d'abord (page de 1 à 100 000, pageSize de 1 à 500, 50 par défaut).")
+                    PageRequest.From(page, pageSize, GetApplicationsQuery.LargestPageSize), sort), ct)))
+            .WithName("GetApplications").WithSummary("La file des demandes des régions du modérateur, les plus anciennes d'abord, ou par échéance (sort=deadline) ou par commune (sort=commune) (page de 1 à 100 000, pageSize de 1 à 500, 50 par défaut).")
             .Produces<ApplicationPageDto>().ProducesValidationProblem();
 
         api.MapGet("/applications.csv", async (int? year, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

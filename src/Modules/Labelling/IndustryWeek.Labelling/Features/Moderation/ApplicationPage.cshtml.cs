@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace IndustryWeek.Labelling.Features.Moderation;
 
@@ -34,6 +35,34 @@ internal sealed class ApplicationPageModel(IMediator mediator) : PageModel
 
     [BindProperty]
     public string? Reason { get; set; }
+
+    // The queue the moderator came from (its filters and order, in the address): « précédente / suivante » follow it.
+    [BindProperty(SupportsGet = true, Name = "Status")]
+    public string? QueueStatus { get; set; } = "Pending";
+
+    [BindProperty(SupportsGet = true, Name = "Region")]
+    public string? QueueRegion { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "Department")]
+    public string? QueueDepartment { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "Format")]
+    public string? QueueFormat { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "Overdue")]
+    public bool QueueOverdue { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "Sort")]
+    public string? QueueSort { get; set; }
+
+    public string QueueQuery => QueueLinks.Query(QueueStatus, QueueRegion, QueueDepartment, QueueFormat, QueueOverdue, CurrentSort);
+
+    /// <summary>The same, for the decision forms' addresses: after a decision, the page keeps its queue.</summary>
+    public Dictionary<string, string> QueueRoute => QueryHelpers.ParseQuery(QueueQuery).ToDictionary(p => p.Key, p => p.Value.ToString());
+
+    private string CurrentSort => QueueSort is { } sort && GetApplicationsQuery.Sorts.ContainsKey(sort) ? sort.ToLowerInvariant() : "submitted";
+
+    public QueueNeighboursDto? Neighbours { get; private set; }
 
     public ApplicationDto? Application { get; private set; }
 
@@ -68,7 +97,7 @@ internal sealed class ApplicationPageModel(IMediator mediator) : PageModel
     private RedirectResult Done(string message)
     {
         TempData["Done"] = message;
-        return Redirect($"/moderation/demandes/{Id}");
+        return Redirect($"/moderation/demandes/{Id}{QueueQuery}");
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
@@ -81,6 +110,10 @@ internal sealed class ApplicationPageModel(IMediator mediator) : PageModel
 
         Application = found.Value;
         StockReasons = await mediator.Send(new GetStockReasonsQuery(), cancellationToken);
+        var actor = Actor.From(User);
+        Neighbours = await mediator.Send(
+            new GetQueueNeighboursQuery(QueueLinks.Queue(actor, QueueStatus, QueueRegion, QueueDepartment, QueueFormat, QueueOverdue, CurrentSort, PageRequest.First()), Id),
+            cancellationToken);
         return Page();
     }
 }

@@ -29,6 +29,15 @@ internal sealed class QueuePageModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
+    /// <summary>submitted (oldest first, the default), deadline, commune.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    /// <summary>The queue's filters and order as a query string (« ?Status=…&amp;Sort=… »), carried to an application's page for its « précédente / suivante ».</summary>
+    public string QueueQuery => QueueLinks.Query(Status, Region, Department, Format, Overdue, CurrentSort);
+
+    public string CurrentSort => Sort is { } sort && GetApplicationsQuery.Sorts.ContainsKey(sort) ? sort.ToLowerInvariant() : "submitted";
+
     /// <summary>« ?p= » (« page » is the Razor page's own route value).</summary>
     public int PageNumber => ListPageNumber.From(Request, "p");
 
@@ -63,13 +72,11 @@ internal sealed class QueuePageModel(IMediator mediator) : PageModel
         // Back to the queue as it was filtered, so that reloading the page never grants again.
         var granted = await mediator.Send(new BulkGrantCommand(Selected, Moderator), cancellationToken);
         BulkGrantOutcome = JsonSerializer.Serialize(granted with { Items = [.. granted.Items.Where(i => i.Outcome == "failed")] });
-        return RedirectToPage(new { Status, Region, Department, Format, Overdue, p = PageNumber > 1 ? PageNumber : (int?)null });
+        return RedirectToPage(new { Status, Region, Department, Format, Overdue, Sort = CurrentSort, p = PageNumber > 1 ? PageNumber : (int?)null });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Applications = await mediator.Send(
-            new GetApplicationsQuery(Moderator, string.IsNullOrEmpty(Status) ? null : Status, Blank(Region), Blank(Department), Blank(Format), Overdue ? true : null, PageRequest.From(PageNumber)),
+            QueueLinks.Queue(Moderator, Status, Region, Department, Format, Overdue, CurrentSort, PageRequest.From(PageNumber)),
             cancellationToken);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

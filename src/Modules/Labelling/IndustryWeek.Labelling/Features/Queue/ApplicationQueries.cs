@@ -1,3 +1,5 @@
+using System.Globalization;
+using FluentValidation;
 using IndustryWeek.Labelling.Domain.Applications;
 using IndustryWeek.Labelling.Domain.Calendar;
 using IndustryWeek.Labelling.Features.Decide;
@@ -59,7 +61,10 @@ internal sealed record ApplicationDto(
     IReadOnlyList<DecisionDto> History,
     IReadOnlyList<OrganiserHistoryDto> OrganiserHistory);
 
-/// <summary>GET /api/labelling/applications: the regions the moderator handles (all for an administrator), oldest first.</summary>
+/// <summary>
+/// GET /api/labelling/applications: the regions the moderator handles (all for an administrator), oldest first, or
+/// by deadline, or by commune (`sort=submitted|deadline|commune`).
+/// </summary>
 internal sealed record GetApplicationsQuery(
     Actor Actor,
     string? Status,
@@ -67,19 +72,65 @@ internal sealed record GetApplicationsQuery(
     string? Department,
     string? Format,
     bool? Overdue,
-    PageRequest Page) : IRequest<ApplicationPageDto>
+    PageRequest Page,
+    string? Sort = null) : IRequest<ApplicationPageDto>
 {
     public const int LargestPageSize = 500;
+
+    /// <summary>The queue's orders, by their API name (`sort=`), each with its caption.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Sorts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["submitted"] = "les plus anciennes d'abord",
+        ["deadline"] = "l'échéance la plus proche d'abord",
+        ["commune"] = "par commune",
+    };
 }
+
+internal sealed class GetApplicationsValidator : AbstractValidator<GetApplicationsQuery>
+{
+    public GetApplicationsValidator() =>
+        RuleFor(q => q.Sort).Must(s => string.IsNullOrEmpty(s) || GetApplicationsQuery.Sorts.ContainsKey(s))
+            .WithMessage(q => $"Le tri « {q.Sort![..Math.Min(q.Sort!.Length, 40)]} » n'existe pas ; tris possibles : {string.Join(", ", GetApplicationsQuery.Sorts.Keys)}.");
+}
+
+/// <summary>The applications before and after one in its queue (same filters, same order): the application page's « précédente / suivante ».</summary>
+internal sealed record GetQueueNeighboursQuery(GetApplicationsQuery Queue, Guid Id) : IRequest<QueueNeighboursDto>;
+
+internal sealed record QueueNeighboursDto(Guid? Previous, Guid? Next, int Position, int Total);
 
 internal sealed record GetApplicationQuery(Guid Id, Actor Actor) : IRequest<Result<ApplicationDto>>;
 
 internal sealed class ApplicationQueriesHandler(LabellingDbContext db, TimeProvider time)
-    : IRequestHandler<GetApplicationsQuery, ApplicationPageDto>, IRequestHandler<GetApplicationQuery, Result<ApplicationDto>>
+    : IRequestHandler<GetApplicationsQuery, ApplicationPageDto>, IRequestHandler<GetApplicationQuery, Result<ApplicationDto>>,
+      IRequestHandler<GetQueueNeighboursQuery, QueueNeighboursDto>
 {
     public async Task<ApplicationPageDto> Handle(GetApplicationsQuery request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var applications = Queue(request, now);
+        var page = request.Page;
+        var total = await applications.CountAsync(cancellationToken);
+        var items = ByCommune(request)
+            ? [.. InCommuneOrder(await applications.ToListAsync(cancellationToken)).Skip(page.Skip).Take(page.Size)]
+            : await applications.Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
+        return new ApplicationPageDto([.. items.Select(a => Summary(a, now))], total, page.Number, page.Size);
+    }
+
+    public async Task<QueueNeighboursDto> Handle(GetQueueNeighboursQuery request, CancellationToken cancellationToken)
+    {
+        // The queue's ids only, in its order: a few thousand at most for a region's edition.
+        var queue = Queue(request.Queue, time.GetUtcNow().UtcDateTime);
+        var ids = ByCommune(request.Queue)
+            ? [.. InCommuneOrder(await queue.ToListAsync(cancellationToken)).Select(a => a.Id)]
+            : await queue.Select(a => a.Id).ToListAsync(cancellationToken);
+        var index = ids.IndexOf(request.Id);
+        return index < 0
+            ? new QueueNeighboursDto(null, null, 0, ids.Count)
+            : new QueueNeighboursDto(index > 0 ? ids[index - 1] : null, index < ids.Count - 1 ? ids[index + 1] : null, index + 1, ids.Count);
+    }
+
+    private IQueryable<LabellingApplication> Queue(GetApplicationsQuery request, DateTime now)
+    {
         var applications = Visible(db.Applications.AsNoTracking(), request.Actor);
         if (Enum.TryParse<ApplicationStatus>(request.Status, ignoreCase: true, out var status) && Enum.IsDefined(status))
         {
@@ -108,12 +159,20 @@ internal sealed class ApplicationQueriesHandler(LabellingDbContext db, TimeProvi
                 : applications.Where(a => a.Status != ApplicationStatus.Pending || a.DueAtUtc > now);
         }
 
-        var page = request.Page;
-        var total = await applications.CountAsync(cancellationToken);
-        var items = await applications.OrderBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id)
-            .Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
-        return new ApplicationPageDto([.. items.Select(a => Summary(a, now))], total, page.Number, page.Size);
+        return request.Sort?.ToLowerInvariant() switch
+        {
+            "deadline" => applications.OrderBy(a => a.DueAtUtc).ThenBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id),
+            _ => applications.OrderBy(a => a.SubmittedAtUtc).ThenBy(a => a.Id),
+        };
     }
+
+    private static bool ByCommune(GetApplicationsQuery request) => string.Equals(request.Sort, "commune", StringComparison.OrdinalIgnoreCase);
+
+    // The commune is in the event's snapshot (a JSON column the database cannot sort by): sorted here, in French
+    // (« Évreux » with the E's), online events last; the queue comes in submission order, kept within a commune.
+    private static IEnumerable<LabellingApplication> InCommuneOrder(List<LabellingApplication> queue) =>
+        queue.OrderBy(a => a.Snapshot.Event.Location.City is null)
+            .ThenBy(a => a.Snapshot.Event.Location.City, StringComparer.Create(ParisTime.French, CompareOptions.IgnoreCase));
 
     public async Task<Result<ApplicationDto>> Handle(GetApplicationQuery request, CancellationToken cancellationToken)
     {
