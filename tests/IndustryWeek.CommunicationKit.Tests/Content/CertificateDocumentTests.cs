@@ -42,7 +42,10 @@ public sealed class CertificateDocumentTests : IDisposable
             StringComparison.Ordinal);
         Assert.Contains("a reçu le label « Semaine de l'industrie 2020 » sous le numéro SDI-2020-000123", text, StringComparison.Ordinal);
         Assert.Contains("Thème de l'édition : Inventer un avenir durable", text, StringComparison.Ordinal);
-        Assert.Contains("Fait le 20 octobre 2020", text, StringComparison.Ordinal);
+        Assert.Contains("Fait à Paris, le 20 octobre 2020", text, StringComparison.Ordinal);
+        // The signature block: on behalf of the committee, the edition's organiser.
+        Assert.Contains("Pour le comité d'organisation de la Semaine de l'industrie 2020,", text, StringComparison.Ordinal);
+        Assert.Contains("La Direction générale des entreprises Ministère de l'Économie et des Finances", text, StringComparison.Ordinal);
         Assert.Contains("Vérification : " + KitSamples.PublicPageUrl, text, StringComparison.Ordinal);
     }
 
@@ -66,7 +69,7 @@ public sealed class CertificateDocumentTests : IDisposable
 
         var text = PageAssert.Flatten(PdfTools.Text(file));
 
-        Assert.Contains("Fait le 1er novembre 2020", text, StringComparison.Ordinal);
+        Assert.Contains("Fait à Paris, le 1er novembre 2020", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +89,7 @@ public sealed class CertificateDocumentTests : IDisposable
         PageAssert.WithinMargins(PdfTools.Words(file), LandscapeWidth, LandscapeHeight, Margin);
         var text = PageAssert.Flatten(PdfTools.Text(file));
         Assert.Contains("SDI-2020-000123", text, StringComparison.Ordinal);
-        Assert.Contains("Fait le 20 octobre 2020", text, StringComparison.Ordinal);
+        Assert.Contains("Fait à Paris, le 20 octobre 2020", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,10 +50,13 @@ public sealed class PosterDocumentTests : IDisposable
         Assert.Contains("• Lundi 16 novembre 2020, 9 h 00 – 12 h 00", text, StringComparison.Ordinal);
         Assert.Contains("• Mercredi 18 novembre 2020, 14 h 00 – 17 h 30", text, StringComparison.Ordinal);
         Assert.Contains("12 rue de l'Usine, 59000 Lille", text, StringComparison.Ordinal);
-        Assert.Contains("Gratuit, sur inscription, accessible aux personnes à mobilité réduite.", text, StringComparison.Ordinal);
+        Assert.Contains("Gratuit, sur inscription (25 places), accessible aux personnes à mobilité réduite.", text, StringComparison.Ordinal);
+        // What a passer-by wants to know beyond the dates: what it is, and for whom.
+        Assert.Contains(string.Join(' ', description.Description.Split(' ').Take(8)), text, StringComparison.Ordinal);
+        Assert.Contains("Pour qui Visite d'entreprise · ", text, StringComparison.Ordinal);
         Assert.Contains("Programme, inscription et accès :", text, StringComparison.Ordinal);
-        // The printed link may break across lines, never lose a character.
-        Assert.Contains(KitSamples.PublicPageUrl, text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // The printed address is the short one, on one line, whole.
+        Assert.Contains("Programme, inscription et accès : semaine-industrie.example.fr/e/SDI-2020-000123 ou scannez le code ci-contre", text, StringComparison.Ordinal);
         Assert.Contains("#SemaineIndustrie", text, StringComparison.Ordinal);
         Assert.Contains("semaine de l'industrie 2020 · label SDI-2020-000123", text, StringComparison.Ordinal);
     }

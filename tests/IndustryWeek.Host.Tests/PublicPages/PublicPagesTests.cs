@@ -126,4 +126,23 @@ public sealed class PublicPagesTests : IAsyncLifetime
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
+
+    [Fact]
+    public async Task ShortLink_OfTheLabelNumber_LeadsToThePublicPageAndAnythingElseIsNotFound()
+    {
+        using var visitor = _platform.CreateClient(new() { AllowAutoRedirect = false });
+
+        // The address printed on the poster, typed by hand (in lower case too).
+        var printed = await visitor.GetAsync(new Uri("/e/SDI-2020-000001", UriKind.Relative));
+        var typed = await visitor.GetAsync(new Uri("/e/sdi-2020-000001", UriKind.Relative));
+        var unknown = await visitor.GetAsync(new Uri("/e/SDI-2020-999999", UriKind.Relative));
+        var hostile = await visitor.GetAsync(new Uri("/e/%3Cscript%3Ealert(1)%3C%2Fscript%3E", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, printed.StatusCode);
+        Assert.Equal($"/evenements/{_eventId}", printed.Headers.Location!.OriginalString);
+        Assert.Equal($"/evenements/{_eventId}", typed.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, hostile.StatusCode);
+        Assert.DoesNotContain("<script>", await hostile.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("GET", "/api/map/events", "/api/map/events", Public),
         ("GET", "/api/map/events/{id:guid}", "/api/map/events/{AL}", Public),
         ("GET", "/api/map/pins", "/api/map/pins", Public),
+        ("GET", "/e/{label}", "/e/SDI-2000-000000", "404 404 404 404 404 404 404"), // the poster's short link: public, an unknown number not found (PublicPagesTests)
         ("GET", "/api/map/events/{id:guid}.ics", "/api/map/events/{AL}.ics", Public),
         ("GET", "/api/map/export.csv", "/api/map/export.csv", Public),
         ("GET", "/api/map/export.geojson", "/api/map/export.geojson", Public),

@@ -2,6 +2,7 @@ using IndustryWeek.Map.Features.ExportMap;
 using IndustryWeek.Map.Features.GetEventCalendar;
 using IndustryWeek.Map.Features.GetMapEvents;
 using IndustryWeek.Map.Features.GetMapPins;
+using IndustryWeek.Map.Features.PublicPages;
 using IndustryWeek.Map.Jobs;
 using IndustryWeek.Map.Persistence;
 using IndustryWeek.Shared.Jobs;
@@ -38,6 +39,7 @@ public static class MapModule
         GetMapPinsEndpoint.Map(api);
         GetEventCalendarEndpoint.Map(api);
         ExportMapEndpoints.Map(api);
+        ShortLinkEndpoint.Map(endpoints);
         return endpoints;
     }
 }

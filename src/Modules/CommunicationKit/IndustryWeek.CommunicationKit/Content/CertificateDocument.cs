@@ -28,6 +28,11 @@ internal static class CertificateDocument
         return output.ToArray();
     }
 
+    /// <summary>Who signs for the campaign (the site's footer says who runs it).</summary>
+    public const string Signatory = "La Direction générale des entreprises";
+
+    public const string SignatoryMinistry = "Ministère de l'Économie et des Finances";
+
     private static void Draw(PdfText text, KitSubject subject, double pageWidth, double pageHeight)
     {
         var g = text.Graphics;
@@ -52,10 +57,17 @@ internal static class CertificateDocument
             text.Draw($"Thème de l'édition : {subject.Edition.Theme}", PdfText.Font(12), grey, Margin, y, width, maxLines: 2, align: TextAlign.Center);
         }
 
+        // The signature block, on the right: the date, on behalf of whom, the edition's organiser (the campaign is run by
+        // the Direction générale des entreprises), and the line a signature or a stamp goes on.
         var granted = DateOnly.FromDateTime(ParisTime.FromUtc(subject.GrantedAtUtc));
-        var signatureTop = pageHeight - Margin - 60;
-        text.Draw($"Fait le {ParisTime.FormatDate(granted)}", PdfText.Font(12), XBrushes.Black, pageWidth / 2, signatureTop, (pageWidth / 2) - Margin, maxLines: 1, align: TextAlign.Right);
-        text.Draw("Le comité d'organisation de la Semaine de l'industrie", PdfText.Font(12, bold: true), XBrushes.Black, Margin, signatureTop + 20, width, maxLines: 1, align: TextAlign.Right);
+        var blockWidth = 300;
+        var blockLeft = pageWidth - Margin - blockWidth;
+        var signatureTop = pageHeight - Margin - 112;
+        var line = text.Draw($"Fait à Paris, le {ParisTime.FormatDate(granted)}", PdfText.Font(11), XBrushes.Black, blockLeft, signatureTop, blockWidth, maxLines: 1);
+        line = text.Draw($"Pour le comité d'organisation de la {subject.Edition.Name},", PdfText.Font(11), XBrushes.Black, blockLeft, line + 2, blockWidth, maxLines: 2);
+        line = text.Draw(Signatory, PdfText.Font(11, bold: true), XBrushes.Black, blockLeft, line + 2, blockWidth, maxLines: 1);
+        line = text.Draw(SignatoryMinistry, PdfText.Font(10), grey, blockLeft, line, blockWidth, maxLines: 1);
+        g.DrawLine(new XPen(PosterDocument.Grey, 0.5), blockLeft, line + 22, blockLeft + 180, line + 22);
         // Its line (top to descenders) ends at the bottom margin.
         var footer = PdfText.Font(8);
         text.Draw($"Vérification : {subject.PublicPageUrl}", footer, grey, Margin, pageHeight - Margin - (footer.Size * 1.25), width, maxLines: 1);

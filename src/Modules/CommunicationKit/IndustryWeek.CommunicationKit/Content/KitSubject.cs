@@ -11,4 +11,8 @@ internal sealed record KitSubject(
     EventDescription Event,
     OrganiserContact Organiser,
     DateTime GrantedAtUtc,
-    string PublicPageUrl);
+    string PublicPageUrl)
+{
+    /// <summary>The address printed on the poster: short (/e/{label number}, redirected to the public page), never cut in the middle of an id.</summary>
+    public string ShortUrl => new Uri(new Uri(PublicPageUrl), "../e/" + LabelNumber).ToString();
+}

@@ -6,8 +6,9 @@ using QRCoder;
 namespace IndustryWeek.CommunicationKit.Content;
 
 /// <summary>
-/// The personalised A4 poster: edition and theme, the event's title, sessions, place and organiser,
-/// the label number and hashtag, and a QR code to the event's public page.
+/// The personalised A4 poster: edition and theme, the event's title and organiser, its description's first lines,
+/// sessions, place, public and practical details, the label number and hashtag, a short address and a large QR code
+/// to the event's public page.
 /// </summary>
 internal static class PosterDocument
 {
@@ -59,29 +60,33 @@ internal static class PosterDocument
             text.Draw(subject.Edition.Theme, themeFont, XBrushes.White, Margin, themeTop, width, maxLines: Math.Clamp(PdfText.LinesBetween(themeTop, themeBottom, themeFont), 1, 3));
         }
 
-        // The bottom block has a fixed place; what is above must stop before it.
-        const double qrSize = 150;
-        var bottomTop = pageHeight - Margin - qrSize - 40;
+        // The bottom block has a fixed place; what is above must stop before it. The QR code is large: it is read
+        // from a few steps away, on a wall.
+        const double qrSize = 190;
+        var bottomTop = pageHeight - Margin - qrSize - 24;
 
         y = 178;
         var badge = PdfText.Font(12, bold: true);
         text.Draw("ÉVÉNEMENT LABELLISÉ", badge, red, Margin, y, width / 2, maxLines: 1);
         text.Draw($"Label n° {subject.LabelNumber}", badge, grey, Margin + (width / 2), y, width / 2, maxLines: 1, align: TextAlign.Right);
-        y += 28;
+        y += 26;
 
-        var titleFont = text.FitFont(subject.Event.Title, true, 32, 16, width, 4);
-        y = text.Draw(subject.Event.Title, titleFont, blue, Margin, y, width, maxLines: 4, lineSpacing: 1.15) + 6;
-        y = text.Draw($"Organisé par {subject.Organiser.OrganisationName}", PdfText.Font(14), grey, Margin, y, width, maxLines: 2) + 18;
+        var titleFont = text.FitFont(subject.Event.Title, true, 30, 16, width, 3);
+        y = text.Draw(subject.Event.Title, titleFont, blue, Margin, y, width, maxLines: 3, lineSpacing: 1.15) + 4;
+        y = text.Draw($"Organisé par {subject.Organiser.OrganisationName}", PdfText.Font(13), grey, Margin, y, width, maxLines: 2) + 10;
 
-        var heading = PdfText.Font(13, bold: true);
-        var body = PdfText.Font(12);
-        var sessions = KitWording.Sessions(subject.Event);
+        // What a passer-by wants to know: what it is (the description's first lines), when, where, for whom, how.
+        var body = PdfText.Font(12.5);
+        var heading = PdfText.Font(13.5, bold: true);
+        y = text.Draw(subject.Event.Description.ReplaceLineEndings(" "), body, XBrushes.Black, Margin, y, width, maxLines: 5) + 10;
+
         y = text.Draw("Quand", heading, red, Margin, y, width, maxLines: 1);
+        var sessions = KitWording.Sessions(subject.Event);
         var shown = 0;
         foreach (var session in sessions.Take(MaxSessionsShown))
         {
-            // Keep room for the place below: three lines of heading and address.
-            var room = PdfText.LinesBetween(y, bottomTop - (body.Size * 1.2 * 5), body);
+            // Keep room below for the place, the public and the practical lines (headings and one line each).
+            var room = PdfText.LinesBetween(y, bottomTop - (body.Size * 1.2 * 8), body);
             if (room < 1)
             {
                 break;
@@ -97,26 +102,38 @@ internal static class PosterDocument
             y = text.Draw(more == 1 ? "• et une autre séance : voir la page de l'événement" : $"• et {more} autres séances : voir la page de l'événement", body, XBrushes.Black, Margin, y, width, maxLines: 1);
         }
 
-        y += 10;
+        y += 8;
         y = text.Draw("Où", heading, red, Margin, y, width, maxLines: 1);
         var place = subject.Event.Location.Mode == LocationMode.Online ? "En ligne" : Capitalise(KitWording.Place(subject.Event.Location));
-        y = text.Draw(place, body, XBrushes.Black, Margin, y, width, maxLines: Math.Max(1, Math.Min(3, PdfText.LinesBetween(y, bottomTop - 20, body))));
+        y = text.Draw(place, body, XBrushes.Black, Margin, y, width, maxLines: Math.Max(1, Math.Min(2, PdfText.LinesBetween(y, bottomTop - (body.Size * 1.2 * 5), body))));
 
-        var practical = Practical(subject.Event);
-        if (practical.Length > 0 && PdfText.LinesBetween(y + 6, bottomTop, body) >= 1)
+        var forWhom = $"{EventWords.Label(EventWords.Formats, subject.Event.Format)} · {string.Join(", ", subject.Event.Audiences.Select(a => EventWords.Label(EventWords.Audiences, a)))}";
+        // Each with its heading, where there is room left for both (a heading and at least one line).
+        if (PdfText.LinesBetween(y + 8, bottomTop, body) >= 3)
         {
-            text.Draw(practical, body, grey, Margin, y + 6, width, maxLines: Math.Min(2, PdfText.LinesBetween(y + 6, bottomTop, body)));
+            y = text.Draw("Pour qui", heading, red, Margin, y + 8, width, maxLines: 1);
+            y = text.Draw(forWhom, body, XBrushes.Black, Margin, y, width, maxLines: Math.Clamp(PdfText.LinesBetween(y, bottomTop - (body.Size * 1.2 * 3), body), 1, 2));
         }
 
-        // Bottom: where to find out more, the QR code to the public page, the hashtag.
+        var practical = Practical(subject.Event);
+        if (practical.Length > 0 && PdfText.LinesBetween(y + 8, bottomTop, body) >= 3)
+        {
+            y = text.Draw("En pratique", heading, red, Margin, y + 8, width, maxLines: 1);
+            text.Draw(practical, body, XBrushes.Black, Margin, y, width, maxLines: Math.Clamp(PdfText.LinesBetween(y, bottomTop, body), 1, 2));
+        }
+
+        // Bottom: where to find out more (a short address that never breaks, and the QR code to the public page), the hashtag.
         g.DrawLine(new XPen(Blue, 1), Margin, bottomTop + 10, pageWidth - Margin, bottomTop + 10);
         var qrLeft = pageWidth - Margin - qrSize;
         var qrTop = pageHeight - Margin - qrSize;
         DrawQrCode(g, subject.PublicPageUrl, qrLeft, qrTop, qrSize);
         var columnWidth = qrLeft - Margin - 20;
-        var bottomY = text.Draw("Programme, inscription et accès :", PdfText.Font(12, bold: true), XBrushes.Black, Margin, qrTop, columnWidth, maxLines: 1);
-        bottomY = text.Draw(subject.PublicPageUrl, PdfText.Font(9), blue, Margin, bottomY + 2, columnWidth, maxLines: 3);
-        bottomY = text.Draw(subject.Edition.Hashtag, text.FitFont(subject.Edition.Hashtag, true, 26, 12, columnWidth, 1), blue, Margin, bottomY + 14, columnWidth, maxLines: 1);
+        var bottomY = text.Draw("Programme, inscription et accès :", PdfText.Font(12, bold: true), XBrushes.Black, Margin, qrTop + 6, columnWidth, maxLines: 1);
+        // Printed without « https:// », which nobody types: the larger for it.
+        var printed = subject.ShortUrl.Replace("https://", "", StringComparison.Ordinal);
+        bottomY = text.Draw(printed, text.FitFont(printed, true, 14, 7, columnWidth, 1), blue, Margin, bottomY + 4, columnWidth, maxLines: 1);
+        bottomY = text.Draw("ou scannez le code ci-contre", PdfText.Font(10), grey, Margin, bottomY + 2, columnWidth, maxLines: 1);
+        bottomY = text.Draw(subject.Edition.Hashtag, text.FitFont(subject.Edition.Hashtag, true, 26, 12, columnWidth, 1), blue, Margin, bottomY + 18, columnWidth, maxLines: 1);
         text.Draw($"semaine de l'industrie {subject.Edition.Year} · label {subject.LabelNumber}", PdfText.Font(9), grey, Margin, Math.Max(bottomY + 8, qrTop + qrSize - 11), columnWidth, maxLines: 1);
     }
 
@@ -128,10 +145,12 @@ internal static class PosterDocument
             parts.Add("Gratuit");
         }
 
-        if (description.Booking.Required)
+        parts.Add(description.Booking switch
         {
-            parts.Add("sur inscription");
-        }
+            { Required: false } => "sans inscription",
+            { Capacity: { } capacity } => $"sur inscription ({capacity} places)",
+            _ => "sur inscription",
+        });
 
         if (description.Accessible)
         {
