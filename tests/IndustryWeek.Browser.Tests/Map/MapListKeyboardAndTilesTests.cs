@@ -30,6 +30,7 @@ public sealed class MapListKeyboardAndTilesTests(Chromium chromium, ITestOutputH
     private TestDatabase _database = null!;
     private PlatformFactory _platform = null!;
     private Uri _address = null!;
+    private Guid _first;
 
     public async Task InitializeAsync()
     {
@@ -48,6 +49,7 @@ public sealed class MapListKeyboardAndTilesTests(Chromium chromium, ITestOutputH
             await using var scope = _platform.Services.CreateAsyncScope();
             var handler = scope.ServiceProvider.GetServices<INotificationHandler<LabelGranted>>().Single(h => h.GetType().Assembly == typeof(MapModule).Assembly);
             var sample = SampleEvents.FactoryVisit(title: string.Create(CultureInfo.InvariantCulture, $"Visite d'atelier n° {i:00}"));
+            _first = i == 1 ? sample.EventId : _first;
             await handler.Handle(new LabelGranted
             {
                 EventId = sample.EventId,
@@ -124,7 +126,7 @@ public sealed class MapListKeyboardAndTilesTests(Chromium chromium, ITestOutputH
     }
 
     [Fact]
-    public async Task Map_WithTilesConfiguredOnAServerThatDoesNotAnswer_StillDrawsFranceAndThePins()
+    public async Task Maps_WithTilesConfiguredOnAServerThatDoesNotAnswer_StillDrawFranceAndThePins()
     {
         await using var browser = await RecordedPage.OpenAsync(chromium.Browser, _address, output);
         var page = browser.Page;
@@ -136,10 +138,20 @@ public sealed class MapListKeyboardAndTilesTests(Chromium chromium, ITestOutputH
         await Expect(map).ToHaveAttributeAsync("data-outline", "drawn");
         await Expect(map).ToHaveAttributeAsync("data-pins", Events.ToString(CultureInfo.InvariantCulture));
         await Expect(map.Locator(".leaflet-marker-icon")).Not.ToHaveCountAsync(0);
+        await Expect(map.Locator(".leaflet-tile")).Not.ToHaveCountAsync(0);
         await Expect(map.Locator("path.leaflet-interactive, svg path")).Not.ToHaveCountAsync(0);
         await Expect(map.Locator(".leaflet-control-attribution")).ToContainTextAsync("© IGN – Géoplateforme");
         await Expect(map.Locator(".leaflet-control-attribution")).ToContainTextAsync("Contours : Natural Earth, COG INSEE");
         await Eventually.WaitAsync(() => Task.FromResult(browser.Errors.Any(e => e.Contains("/tuiles/", StringComparison.Ordinal))), "the browser asked for a tile");
+
+        // An event's small map too.
+        await page.GotoAsync($"/evenements/{_first}");
+        var small = page.Locator("#event-map");
+        await small.ScrollIntoViewIfNeededAsync(); // drawn when it comes near the screen
+        await Expect(small).ToHaveAttributeAsync("data-outline", "drawn");
+        await Expect(small.Locator(".leaflet-marker-icon")).ToHaveCountAsync(1);
+        await Expect(small.Locator(".leaflet-tile")).Not.ToHaveCountAsync(0);
+        await Expect(small.Locator(".leaflet-control-attribution")).ToContainTextAsync("© IGN – Géoplateforme");
         Assert.DoesNotContain(browser.Errors, e => !e.Contains("/tuiles/", StringComparison.Ordinal));
     }
 

@@ -2,6 +2,7 @@ using IndustryWeek.Map.Features.ExportMap;
 using IndustryWeek.Map.Features.GetEventCalendar;
 using IndustryWeek.Map.Features.GetMapEvents;
 using IndustryWeek.Map.Features.GetMapPins;
+using IndustryWeek.Map.Features.PublicPages;
 using IndustryWeek.Map.Jobs;
 using IndustryWeek.Map.Persistence;
 using IndustryWeek.Shared.Jobs;
@@ -26,6 +27,7 @@ public static class MapModule
         services.AddScoped<PinPublications>();
         services.AddSingleton<MapCache>();
         services.AddSingleton<MapQuery>();
+        services.AddSingleton(MapTiles.From(configuration));
         services.AddBackgroundJob<PublishPinJob, PinChange>(PublishPinJob.Name, "Publication sur la carte");
         return services;
     }
