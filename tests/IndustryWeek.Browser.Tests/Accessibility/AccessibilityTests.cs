@@ -134,14 +134,16 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
             }
         }
 
-        output.WriteLine($"axe-core {await VersionAsync()}: {audited} pages audited, {failures.Count} serious or critical violations");
+        await using var reader = await RecordedPage.OpenAsync(chromium.Browser, _address);
+        await reader.Page.GotoAsync("/accessibilite");
+        var version = await Axe.VersionAsync(reader.Page);
+        output.WriteLine($"axe-core {version}: {audited} pages audited, {failures.Count} serious or critical violations");
         Assert.True(failures.Count == 0, $"{failures.Count} serious or critical violations on {audited} pages audited:\n" + string.Join("\n", failures));
-    }
 
-    private async Task<string> VersionAsync()
-    {
-        await using var browser = await RecordedPage.OpenAsync(chromium.Browser, _address);
-        await browser.Page.GotoAsync("/");
-        return await Axe.VersionAsync(browser.Page);
+        // The accessibility statement reports this very audit: its tool, its pages (one per role using it) and its count.
+        var statement = await reader.Page.Locator("main").InnerTextAsync();
+        Assert.Contains($"axe-core {version}", statement, StringComparison.Ordinal);
+        Assert.Contains($"les {people.Sum(p => p.Paths.Length)} pages que les personnes utilisent", statement, StringComparison.Ordinal);
+        Assert.Contains($"soit {audited} pages contrôlées", statement, StringComparison.Ordinal);
     }
 }
