@@ -45,6 +45,8 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         new("Bootstrap:AdminEmail", AdminEmail),
         new("Bootstrap:AdminPassword", AdminPassword),
         new("Identity:RequireConfirmedEmail", "true"),
+        // No map tiles (appsettings.json has the Géoplateforme's): tests run without the internet; France's outline is drawn.
+        new("Map:TileUrl", ""),
         // Static files answered with the caching headers a published host sends (fingerprinted: a year, immutable),
         // not the no-cache ASP.NET Core puts on a build's files for live editing.
         new("EnableStaticAssetsDevelopmentCaching", "true"),

@@ -22,4 +22,14 @@ public sealed class SecurityHeadersTests
         Assert.Contains("img-src 'self' data: https://*.tile.openstreetmap.org;", policy, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self';", policy, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ContentSecurityPolicy_WhenGeoplateformeTilesConfigured_AllowsItsHostForImagesOnly()
+    {
+        var policy = SecurityHeaders.ContentSecurityPolicy(
+            "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}");
+
+        Assert.Contains("img-src 'self' data: https://data.geopf.fr;", policy, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self';", policy, StringComparison.Ordinal);
+    }
 }

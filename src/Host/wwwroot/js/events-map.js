@@ -2,7 +2,7 @@
 // the page's list), clustered, and a popup asks for its event's details (/api/map/events/{id}) when it
 // opens; /evenements/{id} shows one event's place. France (metropolitan and overseas) is
 // drawn from /geo/regions.geojson shipped with the app, so no tile server is needed; tiles are added
-// only when configured (Map:TileUrl). Popups are built with DOM nodes and textContent: what an
+// under it when configured (Map:TileUrl). Popups are built with DOM nodes and textContent: what an
 // organiser typed is never parsed as HTML.
 (function () {
     'use strict';
@@ -19,15 +19,16 @@
         var tiles = element.getAttribute('data-tiles');
         if (tiles) {
             L.tileLayer(tiles, { attribution: element.getAttribute('data-tiles-attribution') || '' }).addTo(map);
-        } else {
-            map.attributionControl.addAttribution('Contours : Natural Earth, COG INSEE');
-            fetch('/geo/regions.geojson')
-                .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error(String(response.status))); })
-                .then(function (regions) {
-                    L.geoJSON(regions, { style: { color: '#000091', weight: 1, fillColor: '#e3e3fd', fillOpacity: 0.7 }, interactive: false }).addTo(map);
-                    element.setAttribute('data-outline', 'drawn');
-                });
         }
+        // France's outline, over the tiles too (barely filled there): when the tile server cannot be reached, France
+        // is still drawn and the pins stay where they are.
+        map.attributionControl.addAttribution('Contours : Natural Earth, COG INSEE');
+        fetch('/geo/regions.geojson')
+            .then(function (response) { return response.ok ? response.json() : Promise.reject(new Error(String(response.status))); })
+            .then(function (regions) {
+                L.geoJSON(regions, { style: { color: '#000091', weight: 1, fillColor: '#e3e3fd', fillOpacity: tiles ? 0.1 : 0.7 }, interactive: false }).addTo(map);
+                element.setAttribute('data-outline', 'drawn');
+            });
         return map;
     }
 

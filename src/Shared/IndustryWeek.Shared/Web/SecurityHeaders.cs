@@ -45,8 +45,9 @@ public static class SecurityHeaders
         var images = "'self' data:";
         if (!string.IsNullOrWhiteSpace(tileUrl) && Uri.TryCreate(tileUrl.Replace("{s}", "a", StringComparison.Ordinal), UriKind.Absolute, out var tiles))
         {
-            // https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png → https://*.tile.openstreetmap.org
-            var host = tileUrl.Contains("{s}.", StringComparison.Ordinal) ? "*." + tiles.Host[2..] : tiles.Host;
+            // https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png → https://*.tile.openstreetmap.org; a port that is not
+            // the scheme's own is kept (Authority): a source without one allows the default port only.
+            var host = tileUrl.Contains("{s}.", StringComparison.Ordinal) ? "*." + tiles.Authority[2..] : tiles.Authority;
             images += $" {tiles.Scheme}://{host}";
         }
 

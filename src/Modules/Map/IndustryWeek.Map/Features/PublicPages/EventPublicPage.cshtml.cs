@@ -9,7 +9,7 @@ namespace IndustryWeek.Map.Features.PublicPages;
 /// <summary>`/evenements/{id}`: the public page of one labelled event, where the poster's QR code leads.</summary>
 [AllowAnonymous]
 [CompressedOverHttps] // public content only, and no form posting back: compressed over HTTPS for visitors not signed in
-internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links) : PageModel
+internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links, MapTiles tiles) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -17,6 +17,8 @@ internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links) : Pa
     public MapEntry Entry { get; private set; } = null!;
 
     public string PageUrl => links.To($"/evenements/{Id}");
+
+    public MapTiles Tiles => tiles;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

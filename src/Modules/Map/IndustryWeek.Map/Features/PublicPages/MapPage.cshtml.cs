@@ -3,7 +3,6 @@ using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Primitives;
 
 namespace IndustryWeek.Map.Features.PublicPages;
@@ -15,7 +14,7 @@ namespace IndustryWeek.Map.Features.PublicPages;
 /// </summary>
 [AllowAnonymous]
 [CompressedOverHttps] // public content only, and no form posting back: compressed over HTTPS for visitors not signed in
-internal sealed class MapPageModel(MapQuery query, IConfiguration configuration) : PageModel
+internal sealed class MapPageModel(MapQuery query, MapTiles tiles) : PageModel
 {
     public const int PageSize = 50;
 
@@ -40,9 +39,7 @@ internal sealed class MapPageModel(MapQuery query, IConfiguration configuration)
 
     public string FilterQuery { get; private set; } = "";
 
-    public string? TileUrl => configuration["Map:TileUrl"] is { Length: > 0 } url ? url : null;
-
-    public string TileAttribution => configuration["Map:TileAttribution"] ?? "© les contributeurs d'OpenStreetMap";
+    public MapTiles Tiles => tiles;
 
     public string Value(string name) => Filters[name].ToString();
 
