@@ -46,8 +46,7 @@ try
     app.UseRouting();
     app.UseCorrelation();
     app.UseSecurityHeaders();
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
+    app.UseErrorAnswers(); // French pages for people, problem details for the API
     app.UseTextWithoutControlCharacters(); // after routing (route values) and the exception handler (its 400)
     app.UseAuthentication();
     app.UseCompressionOverHttpsRule(); // after authentication: signed-in visitors' answers stay uncompressed over HTTPS

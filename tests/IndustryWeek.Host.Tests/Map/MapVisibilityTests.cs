@@ -52,7 +52,13 @@ public sealed class MapVisibilityTests
         Assert.Null(await MapApi.FeatureAsync(visitor, upcoming.EventId));
         Assert.Null(await MapApi.FeatureAsync(visitor, upcoming.EventId, "?preview=true"));
         Assert.NotNull(await MapApi.FeatureAsync(administrator, upcoming.EventId, "?preview=true"));
-        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(new Uri($"/api/map/events/{upcoming.EventId}.ics", UriKind.Relative))).StatusCode);
+        using (var calendar = await visitor.GetAsync(new Uri($"/api/map/events/{upcoming.EventId}.ics", UriKind.Relative)))
+        {
+            // As the event's own page, which links to it (the kit's QR code leads there from the labelling): answered, not indexed.
+            Assert.Equal(HttpStatusCode.OK, calendar.StatusCode);
+            Assert.Equal(["noindex"], calendar.Headers.GetValues("X-Robots-Tag"));
+        }
+
         Assert.Equal(1, CountLines(await visitor.GetStringAsync(new Uri($"/api/map/export.csv?edition={Upcoming2042}", UriKind.Relative)))); // the header only
         using (var preview = await administrator.GetAsync(new Uri($"/api/map/events?edition={Upcoming2042}&preview=true", UriKind.Relative)))
         {

@@ -83,8 +83,9 @@ public sealed class AccountRateLimitTests
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(Limit));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[Limit]);
         Assert.Equal("text/html", last!.Response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Trop de tentatives", last.Document.QuerySelector("h1")?.TextContent);
-        Assert.Equal(Detail, last.Document.QuerySelector("main p")?.TextContent);
+        Assert.Equal("Trop de requêtes", last.Document.QuerySelector("h1")?.TextContent); // the site's error page, in its layout
+        Assert.Equal("Trop de demandes depuis votre connexion : réessayez dans une minute.", last.Document.QuerySelector("main p")?.TextContent);
+        Assert.NotNull(last.Document.QuerySelector("header.fr-header"));
         Assert.Equal(path, last.Document.QuerySelector("main a")?.GetAttribute("href"));
         Assert.NotNull(last.Response.Headers.RetryAfter);
         // The refused attempt created nothing (registration) and the form itself is still shown: reading is not an attempt.

@@ -188,7 +188,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("mot-de-passe-oublie", "/mot-de-passe-oublie", PublicPage),
         ("nouveau-mot-de-passe", "/nouveau-mot-de-passe", PublicPage),
         ("confirmation-email", "/confirmation-email", PublicPage),
-        ("acces-refuse", "/acces-refuse", PublicPage),
+        ("acces-refuse", "/acces-refuse", "403 403 403 403 403 403 403"), // the page says so with its status too
+        ("erreur/{status:int}", "/erreur/404", "404 404 404 404 404 404 404"), // the error pages, with their status
         ("accessibilite", "/accessibilite", PublicPage),
         ("mentions-legales", "/mentions-legales", PublicPage),
         ("donnees-personnelles", "/donnees-personnelles", PublicPage),

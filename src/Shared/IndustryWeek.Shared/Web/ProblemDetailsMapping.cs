@@ -107,6 +107,10 @@ internal static class FrenchProblemTitles
         [StatusCodes.Status503ServiceUnavailable] = "Service indisponible",
     };
 
+    /// <summary>The French title of a status code (the reason phrase for one not listed).</summary>
+    public static string For(int status) =>
+        Titles.TryGetValue(status, out var title) ? title : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
     public static void Apply(ProblemDetailsContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

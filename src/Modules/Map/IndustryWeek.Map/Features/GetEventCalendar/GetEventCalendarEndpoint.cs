@@ -23,9 +23,15 @@ internal static class GetEventCalendarEndpoint
                     return MapHttp.Invalid(errors);
                 }
 
-                if (await map.FindAsync(id, preview, cancellationToken) is not { } entry)
+                // As the event's page, which links here: from the labelling, not indexed before the map opens.
+                if (await map.FindLabelledAsync(id, preview, cancellationToken) is not { Entry: var entry } found)
                 {
                     return MapHttp.EventNotFound();
+                }
+
+                if (!found.Listed)
+                {
+                    http.Response.Headers["X-Robots-Tag"] = "noindex";
                 }
 
                 http.Response.Headers.CacheControl = preview ? "private, no-cache" : "public, max-age=60";

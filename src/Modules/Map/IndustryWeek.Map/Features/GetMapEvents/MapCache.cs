@@ -194,11 +194,23 @@ internal sealed class MapGeneration(
     public IReadOnlyList<EditionInfo> Editions { get; } = [.. editions.OrderByDescending(e => e.Year).ThenByDescending(e => e.Snapshot?.MapVisibleFrom)];
 
     /// <summary>
-    /// The edition shown when none is asked for: the most recent one whose map is public (any, in an
-    /// administrator's preview). Editions still in draft are not on the map.
+    /// The edition shown when none is asked for: the most recent one whose map is public, archived ones aside; else the
+    /// next one to open (its map says from when); else the most recent public one, archived or not. In an administrator's
+    /// preview, the most recent one not archived. Editions still in draft are not on the map.
     /// </summary>
-    public EditionInfo? Current(DateOnly today, bool preview) =>
-        Editions.FirstOrDefault(e => e.Snapshot?.Status != EditionStatus.Draft && (preview || e.VisibleOn(today)));
+    public EditionInfo? Current(DateOnly today, bool preview)
+    {
+        var candidates = Editions.Where(e => e.Snapshot?.Status != EditionStatus.Draft).ToList();
+        var live = candidates.Where(e => e.Snapshot?.Status != EditionStatus.Archived).ToList();
+        if (preview)
+        {
+            return live.FirstOrDefault() ?? candidates.FirstOrDefault();
+        }
+
+        return live.FirstOrDefault(e => e.VisibleOn(today))
+            ?? live.Where(e => !e.VisibleOn(today)).MinBy(e => e.Snapshot!.MapVisibleFrom)
+            ?? candidates.FirstOrDefault(e => e.VisibleOn(today));
+    }
 
     public EditionInfo? ById(Guid id) => Editions.FirstOrDefault(e => e.Id == id);
 

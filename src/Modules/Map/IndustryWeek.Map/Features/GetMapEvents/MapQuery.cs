@@ -63,16 +63,25 @@ internal sealed class MapQuery(MapCache cache, TimeProvider time)
         return new MapView(generation.Version, info, visible, preview, visible ? await generation.MapAsync(info) : null);
     }
 
-    /// <summary>One event of the map, in whichever edition, if the caller may see it; null otherwise.</summary>
-    public async ValueTask<MapEntry?> FindAsync(Guid eventId, bool preview, CancellationToken cancellationToken)
+    /// <summary>One event of the map, in whichever edition, if the caller may see it listed; null otherwise.</summary>
+    public async ValueTask<MapEntry?> FindAsync(Guid eventId, bool preview, CancellationToken cancellationToken) =>
+        await FindLabelledAsync(eventId, preview, cancellationToken) is { Listed: true } found ? found.Entry : null;
+
+    /// <summary>
+    /// One labelled event, listed or not yet: its own page (and calendar file) answers from its labelling, because the
+    /// kit's poster and QR code are mailed then, weeks before its edition's map opens. Null when it has no pin (unknown,
+    /// not or no longer labelled: a revoked or suspended label removes the pin).
+    /// </summary>
+    public async ValueTask<LabelledEvent?> FindLabelledAsync(Guid eventId, bool preview, CancellationToken cancellationToken)
     {
         var generation = await cache.CurrentAsync(cancellationToken);
-        if (generation.EditionOf(eventId) is not { } edition || !(preview || edition.VisibleOn(time.TodayInParis())))
+        if (generation.EditionOf(eventId) is not { } edition
+            || (await generation.MapAsync(edition)).ById.GetValueOrDefault(eventId) is not { } entry)
         {
             return null;
         }
 
-        return (await generation.MapAsync(edition)).ById.GetValueOrDefault(eventId);
+        return new LabelledEvent(entry, edition, Listed: preview || edition.VisibleOn(time.TodayInParis()));
     }
 
     /// <summary>The editions the map knows, most recent first (for a page's edition picker).</summary>
@@ -83,6 +92,9 @@ internal sealed class MapQuery(MapCache cache, TimeProvider time)
         return [.. generation.Editions.Where(e => e.Snapshot?.Status != Editions.Contracts.EditionStatus.Draft && (preview || e.VisibleOn(today)))];
     }
 }
+
+/// <summary>A labelled event, and whether the public finds it on the map (its edition's map is open, or an administrator previews it).</summary>
+internal sealed record LabelledEvent(MapEntry Entry, EditionInfo Edition, bool Listed);
 
 /// <summary>What the caller sees of one edition's map at one version.</summary>
 /// <param name="Edition">Null when the edition asked for is unknown to the map (or there is none yet).</param>

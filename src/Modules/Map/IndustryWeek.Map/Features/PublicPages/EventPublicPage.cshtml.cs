@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IndustryWeek.Map.Features.PublicPages;
 
-/// <summary>`/evenements/{id}`: the public page of one labelled event, where the poster's QR code leads.</summary>
+/// <summary>
+/// `/evenements/{id}`: the public page of one labelled event, where the poster's QR code leads. It answers from the
+/// labelling (the kit is mailed then), but until its edition's map opens the event is on no list and the page asks
+/// search engines not to index it.
+/// </summary>
 [AllowAnonymous]
 [CompressedOverHttps] // public content only, and no form posting back: compressed over HTTPS for visitors not signed in
 internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links, MapTiles tiles) : PageModel
@@ -16,6 +20,12 @@ internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links, MapT
 
     public MapEntry Entry { get; private set; } = null!;
 
+    /// <summary>Whether the event is on the map yet: until then the page is not indexed.</summary>
+    public bool Listed { get; private set; } = true;
+
+    /// <summary>The day the edition's map opens, while it is not open yet.</summary>
+    public DateOnly? ListedFrom { get; private set; }
+
     public string PageUrl => links.To($"/evenements/{Id}");
 
     public MapTiles Tiles => tiles;
@@ -23,13 +33,19 @@ internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links, MapT
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var entry = await query.FindAsync(Id, MapHttp.Preview(HttpContext, errors), cancellationToken);
-        if (entry is null)
+        if (await query.FindLabelledAsync(Id, MapHttp.Preview(HttpContext, errors), cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
-        Entry = entry;
+        Entry = found.Entry;
+        if (!found.Listed)
+        {
+            Listed = false;
+            ListedFrom = found.Edition.Snapshot?.MapVisibleFrom;
+            Response.Headers["X-Robots-Tag"] = "noindex";
+        }
+
         return Page();
     }
 

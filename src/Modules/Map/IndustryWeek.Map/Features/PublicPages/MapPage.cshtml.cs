@@ -59,6 +59,11 @@ internal sealed class MapPageModel(MapQuery query, MapTiles tiles) : PageModel
         var preview = MapHttp.Preview(HttpContext, Errors);
         View = await query.ViewAsync(edition, preview, cancellationToken);
         Editions = await query.EditionsAsync(preview, cancellationToken);
+        if (View.Edition is { } shown && !Editions.Any(e => e.Id == shown.Id))
+        {
+            // An edition whose map is not open yet is shown (with its date) when asked for: the list names it too.
+            Editions = [.. Editions.Append(shown).OrderByDescending(e => e.Year)];
+        }
         Matching = Errors.Count == 0 ? View.Matching(filter) : [];
         PageNumber = Math.Clamp(ListPageNumber.From(Request), 1, PageCount);
     }

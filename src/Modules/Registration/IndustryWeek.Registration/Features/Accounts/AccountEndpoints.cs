@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using IndustryWeek.Registration.Features.RegisterOrganiser;
 using IndustryWeek.Registration.Features.SignIn;
@@ -47,26 +46,17 @@ internal static class AccountEndpoints
                     http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 }
 
-                // A person on a page reads a page, a program reads problem details.
-                var answer = http.GetEndpoint()?.Metadata.GetMetadata<PageRouteMetadata>() is null
-                    ? Results.Problem(title: TooManyAttempts, detail: TooManyAttemptsDetail, statusCode: StatusCodes.Status429TooManyRequests)
-                    : Results.Content(TooManyAttemptsPage(http.Request.Path), "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
-                await answer.ExecuteAsync(http);
+                // A person reads the site's « Trop de requêtes » page (ErrorAnswers, from the bare status); a program reads problem details.
+                if (!ErrorAnswers.IsPerson(http))
+                {
+                    await Results.Problem(title: TooManyAttempts, detail: TooManyAttemptsDetail, statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+                }
             };
         });
     }
 
     private const string TooManyAttempts = "Trop de tentatives";
     private const string TooManyAttemptsDetail = "Trop de tentatives depuis votre connexion : réessayez dans une minute.";
-
-    private static string TooManyAttemptsPage(PathString path) =>
-        $"""
-        <!DOCTYPE html>
-        <html lang="fr">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{TooManyAttempts} – Semaine de l'industrie</title><link rel="stylesheet" href="/lib/dsfr/dsfr.public.min.css"></head>
-        <body><main class="fr-container fr-my-6w" id="contenu"><h1>{TooManyAttempts}</h1><p class="fr-text--lead">{TooManyAttemptsDetail}</p><p><a class="fr-link" href="{HtmlEncoder.Default.Encode(path.Value ?? "/")}">Revenir au formulaire</a></p></main></body>
-        </html>
-        """;
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup("/api/identity")

@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,11 +45,23 @@ internal sealed class SignInPageModel(SignInManager<IdentityUser> signIn) : Page
         var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : await LandingAsync(Email.Trim()));
         }
 
         // The same words for an unknown address, a wrong password, a locked or an unconfirmed account.
         Refused = true;
         return Page();
+    }
+
+    /// <summary>Where each role's work is, when no page was asked for: an administrator's first, then a moderator's, an operator's, an organiser's.</summary>
+    private async Task<string> LandingAsync(string userName)
+    {
+        var user = await signIn.UserManager.FindByNameAsync(userName);
+        IList<string> roles = user is null ? [] : await signIn.UserManager.GetRolesAsync(user);
+        return roles.Contains(PlatformRoles.Administrator) ? "/admin/editions"
+            : roles.Contains(PlatformRoles.Moderator) ? "/moderation"
+            : roles.Contains(PlatformRoles.Operator) ? "/ops"
+            : roles.Contains(PlatformRoles.Organiser) ? "/mon-espace"
+            : "/";
     }
 }
