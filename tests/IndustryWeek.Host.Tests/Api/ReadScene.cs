@@ -105,7 +105,7 @@ internal sealed class ReadScene : IAsyncDisposable
             new("GET /api/identity/confirmEmail", $"/api/identity/confirmEmail?userId={OrganiserUserId}&code=Q09ERQ", Reader.Anonymous, "userId", "code", "changedEmail"),
             new("GET /api/identity/manage/info", "/api/identity/manage/info", Reader.Organiser),
 
-            new("GET /api/labelling/applications/", "/api/labelling/applications", Reader.Moderator, "status", "region", "department", "format", "overdue", "page", "pageSize"),
+            new("GET /api/labelling/applications/", "/api/labelling/applications", Reader.Moderator, "status", "region", "department", "format", "overdue", "page", "pageSize", "sort"),
             new("GET /api/labelling/applications/{id:guid}", $"/api/labelling/applications/{Pending}", Reader.Moderator),
             new("GET /api/labelling/applications.csv", "/api/labelling/applications.csv", Reader.Moderator, "year"),
             new("GET /api/labelling/statistics", "/api/labelling/statistics", Reader.Moderator, "year"),
@@ -117,6 +117,7 @@ internal sealed class ReadScene : IAsyncDisposable
             new("GET /api/map/events/{id:guid}.ics", $"/api/map/events/{Labelled}.ics", Reader.Anonymous, "preview"),
             new("GET /api/map/export.csv", $"/api/map/export.csv?edition={edition}", Reader.Anonymous, map),
             new("GET /api/map/export.geojson", $"/api/map/export.geojson?edition={edition}", Reader.Anonymous, map),
+            new("GET /e/{label}", "/e/SDI-2000-000000", Reader.Anonymous),
 
             new("GET /api/ops/summary", "/api/ops/summary", Reader.Administrator),
             new("GET /api/ops/jobs", "/api/ops/jobs", Reader.Administrator, "state", "q", "page"),

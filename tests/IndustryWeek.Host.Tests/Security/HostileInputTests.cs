@@ -191,7 +191,7 @@ public sealed class HostileInputTests(AuthorizationScene scene, ITestOutputHelpe
         new("title", FieldKind.Text, true), new("description", FieldKind.Text, true), new("format", FieldKind.Enum, true),
         new("audiences", FieldKind.EnumList, true), new("sectors", FieldKind.EnumList, true), new("topics", FieldKind.TextList),
         new("sessions", FieldKind.ObjectList, true), new("sessions[0].start", FieldKind.DateTime, true), new("sessions[0].end", FieldKind.DateTime, true),
-        new("location", FieldKind.Object, true), new("location.mode", FieldKind.Enum, true), new("location.street", FieldKind.Text, true),
+        new("location", FieldKind.Object, true), new("location.mode", FieldKind.Enum, true), new("location.street", FieldKind.Text, false),
         new("location.postalCode", FieldKind.Enum, true), new("location.inseeCode", FieldKind.Enum), new("location.latitude", FieldKind.Number, true),
         new("location.longitude", FieldKind.Number, true), new("isFree", FieldKind.Bool, true), new("booking", FieldKind.Object, true),
         new("booking.required", FieldKind.Bool), new("booking.url", FieldKind.Url), new("booking.capacity", FieldKind.Int, false, 1, 100_000),
