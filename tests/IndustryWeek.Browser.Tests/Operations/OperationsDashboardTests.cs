@@ -160,8 +160,8 @@ public sealed partial class OperationsDashboardTests(Chromium chromium, ITestOut
 
         // The organiser gets the kit once; the other event's kit mail, not requeued, stays failed.
         await Expect(page.Locator("#stats a[href='/hangfire/jobs/failed'] .metric")).ToHaveTextAsync("1");
-        await Eventually.WaitAsync(() => Task.FromResult(smtp.ReceivedFiles().Count >= 1), "the kit mail reaches the mail server");
-        var mail = MailFile.Read(Assert.Single(smtp.ReceivedFiles()));
+        await Eventually.WaitAsync(() => Task.FromResult(MailFile.Kits(smtp.ReceivedFiles()).Count >= 1), "the kit mail reaches the mail server");
+        var mail = MailFile.Read(Assert.Single(MailFile.Kits(smtp.ReceivedFiles())));
         Assert.Equal(Organiser, mail.To);
         Assert.Contains(_labelNumber, mail.Subject, StringComparison.Ordinal);
 
@@ -175,7 +175,7 @@ public sealed partial class OperationsDashboardTests(Chromium chromium, ITestOut
         await Expect(action).ToContainTextAsync("Relance d'une tâche");
         await Expect(action).ToContainTextAsync($"{KitJobs} {_kitJobKey} (tâche Hangfire n° {_hangfireJobId})");
 
-        Assert.Single(smtp.ReceivedFiles());
+        Assert.Single(MailFile.Kits(smtp.ReceivedFiles()));
         Assert.Empty(browser.RequestsElsewhere);
         Assert.Empty(browser.Errors);
     }
