@@ -3,16 +3,40 @@ using System.Text.RegularExpressions;
 
 namespace IndustryWeek.Testing;
 
-/// <summary>A mail as its recipient reads it: the decoded subject, recipients and text of an .eml file.</summary>
+/// <summary>
+/// A mail as its recipient reads it: the decoded subject, recipients, plain text (<see cref="Body"/>) and
+/// HTML alternative of an .eml file.
+/// </summary>
 public sealed partial record MailFile(string To, string Subject, string Body, IReadOnlyList<string> AttachmentNames)
 {
+    /// <summary>The text/html parts (empty when the mail has none).</summary>
+    public string Html { get; init; } = "";
+
     public static MailFile Read(string path) => Parse(File.ReadAllText(path));
+
+    /// <summary>
+    /// The kit mails among <paramref name="files"/> (organisers are also told each step of their application),
+    /// in order; a file still being written is not one yet.
+    /// </summary>
+    public static IReadOnlyList<string> Kits(IEnumerable<string> files) =>
+        [.. files.Where(f =>
+        {
+            try
+            {
+                return Read(f).Subject.Contains("kit de communication", StringComparison.Ordinal);
+            }
+            catch (Exception e) when (e is FormatException or IOException or ArgumentException)
+            {
+                return false;
+            }
+        })];
 
     public static MailFile Parse(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var message = MailPart.Message(raw);
         var texts = new List<string>();
+        var htmls = new List<string>();
         var attachments = new List<string>();
         foreach (var part in MailPart.Leaves(raw))
         {
@@ -20,6 +44,10 @@ public sealed partial record MailFile(string To, string Subject, string Body, IR
             if (part.FileName is not null || disposition.StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
             {
                 attachments.Add(DecodeWords(part.FileName ?? ""));
+            }
+            else if (part.ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                htmls.Add(Encoding.UTF8.GetString(part.Content));
             }
             else if (part.ContentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
             {
@@ -31,7 +59,10 @@ public sealed partial record MailFile(string To, string Subject, string Body, IR
             DecodeWords(message.Headers.GetValueOrDefault("to", "")),
             DecodeWords(message.Headers.GetValueOrDefault("subject", "")),
             string.Join("\n", texts),
-            attachments);
+            attachments)
+        {
+            Html = string.Join("\n", htmls),
+        };
     }
 
     /// <summary>RFC 2047 encoded words (=?utf-8?B?...?= and =?utf-8?Q?...?=); adjacent words join without space.</summary>

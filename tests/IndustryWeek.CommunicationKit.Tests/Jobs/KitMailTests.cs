@@ -10,7 +10,7 @@ public sealed class KitMailTests
     private static readonly byte[] Certificate = "%PDF-1.7 attestation"u8.ToArray();
 
     private static Shared.Mail.OutgoingMail Compose(DeliveryReason reason, EventDescription? description = null) =>
-        KitMail.Compose(reason, KitSamples.Subject(description), Poster, Certificate, KitSamples.OrganiserSpaceUrl);
+        KitMail.Compose(reason, comment: null, KitSamples.Subject(description), Poster, Certificate, KitSamples.OrganiserSpaceUrl);
 
     [Fact]
     public void Compose_WhenGranted_SubjectAnnouncesTheLabelWithItsNumber()

@@ -135,7 +135,7 @@ public sealed class KitDeliveryTests
         Assert.True(afterwards.GetProperty("kit").GetProperty("downloadable").GetBoolean());
         Assert.False(afterwards.GetProperty("kit").GetProperty("willRetry").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, (await a.GetAsync(new Uri($"/api/events/{id}/kit", UriKind.Relative))).StatusCode);
-        var mail = MailFile.Read(Assert.Single(smtp.ReceivedFiles()));
+        var mail = Assert.Single(smtp.ReceivedFiles().Select(MailFile.Read), m => m.Subject.Contains("kit de communication", StringComparison.Ordinal));
         Assert.Equal("a@usine-a.fr", mail.To);
         Assert.Contains(scene.LabelNumber(), mail.Subject, StringComparison.Ordinal);
     }

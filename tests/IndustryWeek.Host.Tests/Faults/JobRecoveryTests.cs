@@ -27,7 +27,7 @@ public sealed class JobRecoveryTests
         var submitted = SampleEvents.FactoryVisit();
         await platform.PublishAsync(submitted);
         (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
-        await Eventually.WaitAsync(async () => await database.ScalarAsync(SucceededKitJobs) == 1 && platform.Mails().Count == 1, "the kit is sent");
+        await Eventually.WaitAsync(async () => await database.ScalarAsync(SucceededKitJobs) == 1 && MailFile.Kits(platform.Mails()).Count == 1, "the kit is sent");
 
         // What Hangfire holds for a job whose host died during its run: Processing; the recovery requeues it from there.
         var job = Assert.Single(await BackgroundJobRuns.OfTypeAsync(platform, "communication-kit.deliver"));
@@ -41,7 +41,7 @@ public sealed class JobRecoveryTests
 
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM platform_job_attempts a JOIN platform_jobs j ON j.\"Id\" = a.\"JobId\" WHERE j.\"Type\" = 'communication-kit.deliver'"));
         Assert.Equal(1, await database.ScalarAsync(SucceededKitJobs));
-        Assert.Single(platform.Mails());
+        Assert.Single(MailFile.Kits(platform.Mails()));
     }
 
     /// <summary>
@@ -106,7 +106,7 @@ public sealed class JobRecoveryTests
     {
         await using var restarted = new PlatformFactory(database);
         _ = restarted.Services; // started: its server fetches what the start-up released or enqueued again
-        await Eventually.WaitAsync(async () => await database.ScalarAsync(SucceededKitJobs) == 1 && restarted.Mails().Count == 1, what);
+        await Eventually.WaitAsync(async () => await database.ScalarAsync(SucceededKitJobs) == 1 && MailFile.Kits(restarted.Mails()).Count == 1, what);
     }
 
     private static string JobsFile(TestDatabase database)

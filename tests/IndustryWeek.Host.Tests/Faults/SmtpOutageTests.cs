@@ -41,7 +41,7 @@ public sealed partial class SmtpOutageTests(ITestOutputHelper output)
 
             // A normal morning: the first kits go out.
             Assert.Equal(Before, await FaultScene.BulkGrantAsync(moderator, [.. seeded.Take(Before)], Before));
-            await Eventually.WaitAsync(() => Task.FromResult(smtp.ReceivedFiles().Count == Before), "the first kits are received", TimeSpan.FromSeconds(60));
+            await Eventually.WaitAsync(() => Task.FromResult(MailFile.Kits(smtp.ReceivedFiles()).Count == Before), "the first kits are received", TimeSpan.FromSeconds(60));
 
             // The mail server goes down; ten more labels are granted meanwhile.
             await smtp.StopAsync();
@@ -72,7 +72,7 @@ public sealed partial class SmtpOutageTests(ITestOutputHelper output)
                 "ready again");
 
             var labels = await scene.LabelsAsync();
-            var received = smtp.ReceivedFiles().Select(f => KitLabel().Match(MailFile.Read(f).Subject).Groups[1].Value).ToList();
+            var received = MailFile.Kits(smtp.ReceivedFiles()).Select(f => KitLabel().Match(MailFile.Read(f).Subject).Groups[1].Value).ToList();
             Assert.Equal(labels.Values.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal)); // the ten after the outage, each once
             Assert.Equal(During, await database.ScalarAsync("""SELECT COUNT(*) FROM kit_deliveries WHERE "Status" = 'Sent' AND "Attempts" >= 3 AND "LastError" IS NULL"""));
             Assert.Equal(0, await database.ScalarAsync("""SELECT COUNT(*) FROM platform_job_attempts WHERE "Result" = 'Succeeded' AND "Error" IS NOT NULL"""));

@@ -79,7 +79,7 @@ public sealed class OperationsApiTests
 
         Assert.Empty(failures);
         Assert.Equal(new[] { first, second }.Order(), pins.Order());
-        Assert.Empty(scene.Platform.Mails()); // no kit mail left
+        Assert.Empty(MailFile.Kits(scene.Platform.Mails())); // no kit mail left
         Assert.Equal(new[] { OpsScene.Id(kitOfFirst), OpsScene.Id(kitOfSecond) }.Order(), deletedJobs.Select(OpsScene.Id).Order());
         Assert.All(deletedJobs, j => Assert.Equal(0, j.GetProperty("attempts").GetInt32()));
         Assert.Equal("Queued", kit.GetProperty("deliveries")[0].GetProperty("status").GetString());

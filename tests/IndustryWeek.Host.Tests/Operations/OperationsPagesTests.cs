@@ -43,14 +43,17 @@ public sealed class OperationsPagesTests
         using var @operator = await PageSession.SignedInAsync(scene.Platform, OpsScene.OperatorEmail, OpsScene.Password);
 
         // The label number (typed in lower case), the event's id as copied with its dashes, the request's correlation id:
-        // each finds the event's kit mail and pin, not the other event's, each linked to its page on the dashboard.
-        foreach (var search in new[] { LabelNumber.ToLowerInvariant(), followed.EventId.ToString(), CorrelationId })
+        // each finds the event's kit mail and pin, not the other event's, each linked to its page on the dashboard;
+        // the event's id also finds the mail that told the organiser the submission was received (its key has the id).
+        foreach (var (search, receivedMail) in new[] { (LabelNumber.ToLowerInvariant(), 0), (followed.EventId.ToString(), 1), (CorrelationId, 0) })
         {
             var page = await @operator.GetAsync($"/ops?recherche={Uri.EscapeDataString(search)}");
             Assert.True(page.Response.StatusCode == HttpStatusCode.OK, $"{search}: {(int)page.Response.StatusCode}");
             Assert.Equal(search, page.Document.QuerySelector<IHtmlInputElement>("#recherche")!.Value);
-            Assert.Equal("2 tâches trouvées", Text(page, "#found-count"));
-            var found = Rows(page, "#found").Select(r => (Type: r.QuerySelector("code")!.TextContent, Link: r.QuerySelector("a")?.GetAttribute("href") ?? "(no link)", Cells: Cells(r))).ToList();
+            Assert.Equal($"{2 + receivedMail} tâches trouvées", Text(page, "#found-count"));
+            var rows = Rows(page, "#found").Select(r => (Type: r.QuerySelector("code")!.TextContent, Link: r.QuerySelector("a")?.GetAttribute("href") ?? "(no link)", Cells: Cells(r))).ToList();
+            Assert.Equal(receivedMail, rows.Count(r => r.Type == "communication-kit.decision-mail"));
+            var found = rows.Where(r => r.Type != "communication-kit.decision-mail").ToList();
             Assert.Equal(expected.Select(e => (e.Item1, e.Item2)), found.Select(f => (f.Type, f.Link)).Order());
             Assert.All(found, f => Assert.Equal([$"{Title} ({LabelNumber})", "réussie", "1"], f.Cells[1..4]));
             Assert.All(found, f => Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h \d{2}$", f.Cells[4])); // Paris time

@@ -62,7 +62,7 @@ public sealed class OutboxOperationsTests
         await Eventually.WaitAsync(
             async () => !Lists(await scene.GetAsync("/api/ops/outbox?state=Failed"), messageId) && !Lists(await scene.GetAsync("/api/ops/outbox?state=Pending"), messageId),
             "the retried message is handled: neither failed nor pending any more");
-        await Eventually.WaitAsync(async () => scene.Platform.Mails().Count == 1 && (await MapApi.IdsAsync(scene.Admin)).Count == 1, "the kit mail and the pin");
+        await Eventually.WaitAsync(async () => MailFile.Kits(scene.Platform.Mails()).Count == 1 && (await MapApi.IdsAsync(scene.Admin)).Count == 1, "the kit mail and the pin");
         var again = await scene.Operator.PostAsync(retryOf, null);
         var unknownId = await scene.Operator.PostAsync(new Uri("/api/ops/outbox/Labelling/987654321/retry", UriKind.Relative), null);
         var unknownModule = await scene.Operator.PostAsync(new Uri($"/api/ops/outbox/Nowhere/{failed.GetProperty("id").GetInt64()}/retry", UriKind.Relative), null);
@@ -70,7 +70,7 @@ public sealed class OutboxOperationsTests
 
         Assert.Equal((0, JsonValueKind.Null), (accepted.GetProperty("attempts").GetInt32(), accepted.GetProperty("failedAt").ValueKind));
         Assert.Equal(1, feed.Received);
-        Assert.Single(scene.Platform.Mails()); // the organiser is not mailed twice for a message handled again
+        Assert.Single(MailFile.Kits(scene.Platform.Mails())); // the organiser is not mailed twice for a message handled again
         Assert.Equal([eventId], await MapApi.IdsAsync(scene.Admin));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("Ce message a déjà été traité.", await OpsScene.DetailAsync(again));

@@ -30,7 +30,7 @@ public sealed class FailureRecoveryTests
         Assert.Equal(3, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NOT NULL"""));
         Assert.Equal(1, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NULL AND "Attempts" = 1 AND "LastError" LIKE '%Unknown notification type%'"""));
         Assert.Equal(1, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NULL AND "NextAttemptAtUtc" > '2026-01-01'"""));
-        await Eventually.WaitAsync(() => Task.FromResult(platform.Mails().Count == 1), "the good message was dispatched all the same");
+        await Eventually.WaitAsync(() => Task.FromResult(MailFile.Kits(platform.Mails()).Count == 1), "the good message was dispatched all the same");
         await platform.Services.GetRequiredService<IOutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
         Assert.Equal(1, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NULL AND "Attempts" = 1""")); // not due again yet
     }
@@ -59,10 +59,10 @@ public sealed class FailureRecoveryTests
             async () => await database.ScalarAsync("""SELECT COUNT(*) FROM kit_deliveries WHERE "Status" = 'Failed' AND "LastError" IS NOT NULL""") == 1,
             "the failed delivery is recorded with its reason");
         await using var smtp = await SmtpServer.StartAsync(Path.Combine(database.Directory, "maildir"), port);
-        await Eventually.WaitAsync(() => Task.FromResult(smtp.ReceivedFiles().Count == 1), "a retry delivers the kit once the server is back", TimeSpan.FromSeconds(60));
+        await Eventually.WaitAsync(() => Task.FromResult(MailFile.Kits(smtp.ReceivedFiles()).Count == 1), "a retry delivers the kit once the server is back", TimeSpan.FromSeconds(60));
         await Eventually.WaitAsync(
             async () => await database.ScalarAsync("""SELECT COUNT(*) FROM kit_deliveries WHERE "Status" = 'Sent' AND "Attempts" >= 2""") == 1,
             "the delivery is marked sent after its retries");
-        Assert.Single(smtp.ReceivedFiles());
+        Assert.Single(MailFile.Kits(smtp.ReceivedFiles()));
     }
 }

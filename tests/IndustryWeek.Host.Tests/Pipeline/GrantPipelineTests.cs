@@ -44,9 +44,9 @@ public sealed class GrantPipelineTests
         Assert.True(dispatched >= 3);
         Assert.Equal(3, await database.ScalarAsync("""SELECT COUNT(*) FROM labelling_outbox WHERE "ProcessedAtUtc" IS NOT NULL"""));
         await Eventually.WaitAsync(
-            async () => platform.Mails().Count == 1 && (await MapApi.FeaturesAsync(moderator)).Count == 1,
+            async () => MailFile.Kits(platform.Mails()).Count == 1 && (await MapApi.FeaturesAsync(moderator)).Count == 1,
             "the kit mail is written and the pin is on the map");
-        var mail = MailFile.Read(platform.Mails()[0]);
+        var mail = MailFile.Read(MailFile.Kits(platform.Mails())[0]);
         Assert.Equal("organisatrice@usine-exemple.fr", mail.To);
         Assert.Contains("SDI-2020-000001", mail.Subject);
         Assert.Contains("« Visite de l'usine de Valenciennes »", mail.Body);
@@ -71,7 +71,7 @@ public sealed class GrantPipelineTests
         var dispatcher = platform.Services.GetRequiredService<IOutboxDispatcher>();
         await dispatcher.DispatchPendingAsync(CancellationToken.None);
         await Eventually.WaitAsync(
-            async () => platform.Mails().Count == 1 && (await MapApi.FeaturesAsync(moderator)).Count == 1,
+            async () => MailFile.Kits(platform.Mails()).Count == 1 && (await MapApi.FeaturesAsync(moderator)).Count == 1,
             "first delivery");
 
         // The host died before recording the dispatch: the same message is published again.
@@ -86,13 +86,14 @@ public sealed class GrantPipelineTests
         Assert.Single(kitJobs);
         Assert.Single(pinJobs);
         var monitoring = platform.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        await Eventually.WaitAsync(() => Task.FromResult(monitoring.SucceededListCount() >= 2), "both jobs have succeeded on Hangfire");
+        // (The third: the mail telling the organiser the submission was received.)
+        await Eventually.WaitAsync(() => Task.FromResult(monitoring.SucceededListCount() >= 3), "the three jobs have succeeded on Hangfire");
         var oneOffRuns = monitoring.SucceededJobs(0, 100).Select(j => j.Value.Job).Where(j => j?.Method.Name == "RunAsync").ToList();
-        Assert.Equal(2, oneOffRuns.Count);
+        Assert.Equal(3, oneOffRuns.Count);
         Assert.Equal(0, monitoring.EnqueuedCount("default") + monitoring.ScheduledCount() + monitoring.FailedCount());
         Assert.Empty(await BackgroundJobRuns.RunAgainAsync(platform, "communication-kit.deliver"));
         Assert.Empty(await BackgroundJobRuns.RunAgainAsync(platform, "map.publish-pin"));
-        Assert.Single(platform.Mails());
+        Assert.Single(MailFile.Kits(platform.Mails()));
         Assert.Single(await MapApi.FeaturesAsync(moderator));
     }
 }

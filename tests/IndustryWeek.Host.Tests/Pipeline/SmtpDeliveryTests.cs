@@ -26,8 +26,8 @@ public sealed class SmtpDeliveryTests
 
         (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
 
-        await Eventually.WaitAsync(() => Task.FromResult(smtp.ReceivedFiles().Count == 1), "the SMTP server received the kit mail");
-        var raw = await File.ReadAllTextAsync(smtp.ReceivedFiles()[0]);
+        await Eventually.WaitAsync(() => Task.FromResult(KitMails(smtp).Count == 1), "the SMTP server received the kit mail");
+        var raw = KitMails(smtp)[0];
         var mail = MailFile.Parse(raw);
         Assert.Equal("organisatrice@usine-exemple.fr", mail.To);
         Assert.Equal("Votre événement « Job dating « Métiers de l'énergie » » est labellisé (SDI-2020-000001) : votre kit de communication", mail.Subject);
@@ -57,8 +57,8 @@ public sealed class SmtpDeliveryTests
 
         (await moderator.PostAsJsonAsync($"/api/labelling/applications/{submitted.EventId}/grant", new { })).EnsureSuccessStatusCode();
 
-        await Eventually.WaitAsync(() => Task.FromResult(smtp.ReceivedFiles().Count == 1), "the SMTP server received the kit mail");
-        var raw = await File.ReadAllTextAsync(smtp.ReceivedFiles()[0]);
+        await Eventually.WaitAsync(() => Task.FromResult(KitMails(smtp).Count == 1), "the SMTP server received the kit mail");
+        var raw = KitMails(smtp)[0];
         var parts = MailPart.Leaves(raw);
         var pdfs = parts.Where(p => p.FileName is not null).ToList();
         Assert.Equal(["affiche-SDI-2020-000001.pdf", "attestation-SDI-2020-000001.pdf"], pdfs.Select(p => p.FileName));
@@ -72,8 +72,9 @@ public sealed class SmtpDeliveryTests
             Assert.Equal("%PDF-", Encoding.ASCII.GetString(pdf.Content, 0, 5));
         }
 
-        var text = Assert.Single(parts, p => p.FileName is null);
-        Assert.StartsWith("text/plain", text.ContentType, StringComparison.OrdinalIgnoreCase);
+        // multipart/alternative: the plain text first, then the same in HTML.
+        Assert.Equal(["text/plain", "text/html"], parts.Where(p => p.FileName is null).Select(p => p.ContentType.Split(';')[0]));
+        var text = parts.First(p => p.FileName is null);
         Assert.Contains("charset=utf-8", text.ContentType, StringComparison.OrdinalIgnoreCase);
         var body = Encoding.UTF8.GetString(text.Content);
         Assert.Contains("Votre événement « Visite de l'usine de Valenciennes » (Usine Exemple SAS) est labellisé Semaine de l'industrie 2020.", body, StringComparison.Ordinal);
@@ -85,5 +86,12 @@ public sealed class SmtpDeliveryTests
         Assert.Contains("<semaine-industrie@tests.local>", headers["from"], StringComparison.Ordinal);
         Assert.Equal("contact@tests.local", headers["reply-to"]);
         Assert.Equal("organisatrice@usine-exemple.fr", headers["to"]);
+        var html = MailFile.Parse(raw).Html;
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"https://semaine-industrie.example/evenements/{submitted.EventId}\"", html, StringComparison.Ordinal);
     }
+
+    /// <summary>The kit mails the SMTP server received (the organiser is also told the submission was received).</summary>
+    private static List<string> KitMails(SmtpServer smtp) =>
+        [.. smtp.ReceivedFiles().Select(File.ReadAllText).Where(raw => MailFile.Parse(raw).Subject.Contains("kit de communication", StringComparison.Ordinal))];
 }

@@ -33,6 +33,9 @@ public static class CommunicationKitModule
         services.AddScoped<KitAccess>();
         services.AddScoped<KitDeliveries>();
         services.AddBackgroundJob<DeliverKitJob, DeliverKitRequest>(DeliverKitJob.Name, "Envoi du kit");
+        services.AddScoped<DecisionMails>();
+        services.AddSingleton<Features.DecisionMails.DecisionMailTexts>();
+        services.AddBackgroundJob<SendDecisionMailJob, SendDecisionMailRequest>(SendDecisionMailJob.Name, "Courriel de décision à l'organisateur");
         return services;
     }
 

@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.PublishedLanguage;
 using MediatR;
 
 namespace IndustryWeek.Labelling.Contracts;
@@ -21,4 +22,14 @@ public sealed record CriteriaChecked : INotification
     public required IReadOnlyList<CriterionCheck> Criteria { get; init; }
 
     public required DateTime CheckedAtUtc { get; init; }
+
+    /// <summary>The check of a new submission (the first one of <see cref="SubmissionNumber"/>): the organiser is told it was received.</summary>
+    public bool OnSubmission { get; init; }
+
+    public string? Title { get; init; }
+
+    public OrganiserContact? Organiser { get; init; }
+
+    /// <summary>When the moderators decide by at the latest (the end of the 4th working day, Europe/Paris).</summary>
+    public DateTime? DueAtUtc { get; init; }
 }

@@ -27,4 +27,10 @@ public sealed record LabelGranted : INotification
     public required OrganiserContact Organiser { get; init; }
 
     public required DateTime GrantedAtUtc { get; init; }
+
+    /// <summary>The moderator's comment for the organiser, if any.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>Granted again by itself: new dates lifted the suspension that a rescheduling caused.</summary>
+    public bool Reinstated { get; init; }
 }

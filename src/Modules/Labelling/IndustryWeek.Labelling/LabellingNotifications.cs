@@ -10,13 +10,13 @@ internal static class LabellingNotifications
 {
     public static IEnumerable<INotification> From(IDomainEvent domainEvent) => domainEvent switch
     {
-        LabelGrantedDomainEvent granted => [ToLabelGranted(granted.Application)],
-        CriteriaCheckedDomainEvent checkedCriteria => [ToCriteriaChecked(checkedCriteria.Application)],
+        LabelGrantedDomainEvent granted => [ToLabelGranted(granted.Application, granted.Reinstated)],
+        CriteriaCheckedDomainEvent checkedCriteria => [ToCriteriaChecked(checkedCriteria.Application, checkedCriteria.OnSubmission)],
         ApplicationDecidedDomainEvent decided => Decided(decided.Application, decided.Kind),
         _ => [],
     };
 
-    private static LabelGranted ToLabelGranted(LabellingApplication application) => new()
+    private static LabelGranted ToLabelGranted(LabellingApplication application, bool reinstated) => new()
     {
         EventId = application.Id,
         EditionId = application.EditionId,
@@ -26,15 +26,21 @@ internal static class LabellingNotifications
         Event = application.Snapshot.Event,
         Organiser = application.Snapshot.Organiser,
         GrantedAtUtc = application.GrantedAtUtc!.Value,
+        Comment = application.GrantComment,
+        Reinstated = reinstated,
     };
 
-    private static CriteriaChecked ToCriteriaChecked(LabellingApplication application) => new()
+    private static CriteriaChecked ToCriteriaChecked(LabellingApplication application, bool onSubmission) => new()
     {
         EventId = application.Id,
         SubmissionNumber = application.SubmissionNumber,
         Revision = application.Revision,
         Criteria = [.. application.Criteria.Select(c => new CriterionCheck(c.Criterion.ToString(), c.Outcome.ToString(), c.Detail))],
         CheckedAtUtc = application.DecidedAtUtc ?? application.SubmittedAtUtc,
+        OnSubmission = onSubmission,
+        Title = application.Snapshot.Event.Title,
+        Organiser = application.Snapshot.Organiser,
+        DueAtUtc = application.DueAtUtc,
     };
 
     private static IEnumerable<INotification> Decided(LabellingApplication a, DecisionKind kind)

@@ -46,9 +46,10 @@ public sealed class MailOptions
 
 public sealed record MailAttachment(string FileName, string ContentType, ReadOnlyMemory<byte> Content);
 
+/// <summary>A mail as its plain text; its HTML alternative is rendered from that text (<see cref="MailHtml"/>).</summary>
 public sealed record OutgoingMail(string To, string Subject, string TextBody)
 {
-    public string? HtmlBody { get; init; }
+    public string HtmlBody => MailHtml.Render(Subject, TextBody);
 
     public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
 }
@@ -80,10 +81,8 @@ internal sealed class SmtpMailSender(IOptions<MailOptions> options, ContentRoot 
             message.ReplyToList.Add(new MailAddress(o.ReplyTo));
         }
 
-        if (mail.HtmlBody is not null)
-        {
-            message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(mail.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
-        }
+        // multipart/alternative: the plain text first (the body), then the HTML a mail client prefers.
+        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(mail.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
 
         foreach (var attachment in mail.Attachments)
         {

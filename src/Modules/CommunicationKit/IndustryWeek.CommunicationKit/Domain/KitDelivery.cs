@@ -25,6 +25,9 @@ internal enum DeliveryReason
 
     /// <summary>The organiser or an administrator asked for it again.</summary>
     Resend,
+
+    /// <summary>New dates lifted the label's suspension: the label is back, with its kit.</summary>
+    Reinstated,
 }
 
 /// <summary>
@@ -55,6 +58,9 @@ internal sealed class KitDelivery : IHasDomainEvents
 
     public string RecipientEmail { get; private set; } = "";
 
+    /// <summary>The moderator's comment on the grant this mail announces, if any.</summary>
+    public string? Comment { get; private set; }
+
     /// <summary>Who asked for a resend (an e-mail address), null for automatic deliveries.</summary>
     public string? RequestedBy { get; private set; }
 
@@ -79,7 +85,7 @@ internal sealed class KitDelivery : IHasDomainEvents
 
     public static string ResendKey(int number) => string.Create(CultureInfo.InvariantCulture, $"resend-{number}");
 
-    public static KitDelivery Queue(Kit kit, string key, DeliveryReason reason, string? requestedBy, DateTime nowUtc)
+    public static KitDelivery Queue(Kit kit, string key, DeliveryReason reason, string? requestedBy, DateTime nowUtc, string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(kit);
         var delivery = new KitDelivery
@@ -91,6 +97,7 @@ internal sealed class KitDelivery : IHasDomainEvents
             LabelNumber = kit.LabelNumber,
             RecipientEmail = kit.Organiser.Email,
             RequestedBy = requestedBy,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             Status = DeliveryStatus.Queued,
             QueuedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,

@@ -35,7 +35,8 @@ internal sealed class LabelNotificationsHandler(CommunicationKitDbContext db, Ki
 
         if (kit.LabelVersion == notification.LabelVersion)
         {
-            await deliveries.QueueAsync(kit, KitDelivery.GrantKey(notification.LabelVersion), DeliveryReason.Granted, requestedBy: null, cancellationToken);
+            var reason = notification.Reinstated ? DeliveryReason.Reinstated : DeliveryReason.Granted;
+            await deliveries.QueueAsync(kit, KitDelivery.GrantKey(notification.LabelVersion), reason, requestedBy: null, cancellationToken, notification.Comment);
         }
         else
         {

@@ -41,7 +41,7 @@ internal sealed class DeliverKitJob(CommunicationKitDbContext db, IMailSender ma
         }
 
         var kit = await db.Kits.SingleAsync(k => k.EventId == payload.EventId, cancellationToken);
-        var superseded = delivery.Reason == DeliveryReason.Granted && delivery.LabelVersion < kit.LabelVersion;
+        var superseded = (delivery.Reason is DeliveryReason.Granted or DeliveryReason.Reinstated) && delivery.LabelVersion < kit.LabelVersion;
         if (kit.State == KitState.Withdrawn || superseded)
         {
             delivery.Cancel(time.GetUtcNow().UtcDateTime);
@@ -54,7 +54,7 @@ internal sealed class DeliverKitJob(CommunicationKitDbContext db, IMailSender ma
             var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == kit.EditionId, cancellationToken);
             var subject = new KitSubject(edition?.Snapshot ?? KitEdition.Unknown(kit.EditionId, kit.EditionYear), kit.EventId, kit.LabelNumber, kit.Event, kit.Organiser, kit.GrantedAtUtc, PublicPageUrl(links, kit.EventId));
             var (poster, certificate) = await CurrentPdfsAsync(kit, subject, cancellationToken);
-            await mail.SendAsync(KitMail.Compose(delivery.Reason, subject, poster, certificate, links.To($"/mon-espace/evenements/{kit.EventId}")), cancellationToken);
+            await mail.SendAsync(KitMail.Compose(delivery.Reason, delivery.Comment, subject, poster, certificate, links.To($"/mon-espace/evenements/{kit.EventId}")), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -12,13 +12,14 @@ internal sealed class KitDeliveries(CommunicationKitDbContext db, IBackgroundJob
     /// Records the delivery (once per key) with the kit's pending changes, then schedules its job.
     /// Run again after a crash, it finds the delivery and schedules the same job key: one mail.
     /// </summary>
-    public async Task<KitDelivery> QueueAsync(Kit kit, string key, DeliveryReason reason, string? requestedBy, CancellationToken cancellationToken)
+    /// <param name="comment">The moderator's comment on the grant, told in the mail.</param>
+    public async Task<KitDelivery> QueueAsync(Kit kit, string key, DeliveryReason reason, string? requestedBy, CancellationToken cancellationToken, string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(kit);
         var delivery = await db.Deliveries.FirstOrDefaultAsync(d => d.EventId == kit.EventId && d.Key == key, cancellationToken);
         if (delivery is null)
         {
-            delivery = KitDelivery.Queue(kit, key, reason, requestedBy, time.GetUtcNow().UtcDateTime);
+            delivery = KitDelivery.Queue(kit, key, reason, requestedBy, time.GetUtcNow().UtcDateTime, comment);
             db.Deliveries.Add(delivery);
         }
 

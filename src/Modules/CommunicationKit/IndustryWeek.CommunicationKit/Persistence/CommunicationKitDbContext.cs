@@ -17,6 +17,8 @@ internal sealed class CommunicationKitDbContext(DbContextOptions<CommunicationKi
 
     public DbSet<KitEdition> Editions => Set<KitEdition>();
 
+    public DbSet<DecisionMail> DecisionMails => Set<DecisionMail>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Kit>(b =>
@@ -44,6 +46,7 @@ internal sealed class CommunicationKitDbContext(DbContextOptions<CommunicationKi
             b.Property(d => d.RequestedBy).HasMaxLength(256);
             b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
             b.Property(d => d.LastError).HasMaxLength(2000);
+            b.Property(d => d.Comment).HasMaxLength(2000);
             b.HasIndex(d => new { d.Status, d.UpdatedAtUtc }).HasDatabaseName("ix_kit_deliveries_status");
             b.Ignore(d => d.DomainEvents);
         });
@@ -61,6 +64,17 @@ internal sealed class CommunicationKitDbContext(DbContextOptions<CommunicationKi
             b.HasKey(e => e.Id).HasName("pk_kit_editions");
             b.Property(e => e.Id).ValueGeneratedNever();
             b.Property(e => e.Snapshot).HasJsonConversion();
+        });
+        modelBuilder.Entity<DecisionMail>(b =>
+        {
+            b.ToTable("kit_decision_mails");
+            b.HasKey(m => new { m.EventId, m.Key }).HasName("pk_kit_decision_mails");
+            b.Property(m => m.Key).HasMaxLength(40);
+            b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(m => m.RecipientEmail).HasMaxLength(256);
+            b.Property(m => m.Subject).HasMaxLength(300);
+            b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(m => m.LastError).HasMaxLength(2000);
         });
         modelBuilder.AddOutbox(TablePrefix);
     }

@@ -1,19 +1,21 @@
 using System.Net;
 using IndustryWeek.Shared.Mail;
+using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Identity;
 
 namespace IndustryWeek.Registration.Accounts;
 
 /// <summary>Identity's account mails, in French, through the platform's mail sender.</summary>
-internal sealed class IdentityMailSender(IMailSender mail) : IEmailSender<IdentityUser>
+internal sealed class IdentityMailSender(IMailSender mail, SiteLinks links) : IEmailSender<IdentityUser>
 {
     public Task SendConfirmationLinkAsync(IdentityUser user, string email, string confirmationLink) =>
         mail.SendAsync(
             new OutgoingMail(email, "Confirmez votre adresse électronique – Semaine de l'industrie", $"""
                 Bonjour,
 
-                Pour activer votre compte organisateur de la Semaine de l'industrie, confirmez votre adresse en ouvrant ce lien :
-                {ToConfirmationPage(WebUtility.HtmlDecode(confirmationLink))}
+                Pour activer votre compte organisateur de la Semaine de l'industrie, confirmez votre adresse en ouvrant ce lien.
+
+                Confirmer mon adresse : {ToConfirmationPage(WebUtility.HtmlDecode(confirmationLink))}
 
                 Si vous n'avez pas créé de compte, ignorez ce message.
                 """),
@@ -24,8 +26,9 @@ internal sealed class IdentityMailSender(IMailSender mail) : IEmailSender<Identi
             new OutgoingMail(email, "Réinitialisation de votre mot de passe – Semaine de l'industrie", $"""
                 Bonjour,
 
-                Pour choisir un nouveau mot de passe, ouvrez ce lien :
-                {WebUtility.HtmlDecode(resetLink)}
+                Pour choisir un nouveau mot de passe, ouvrez ce lien.
+
+                Choisir un nouveau mot de passe : {WebUtility.HtmlDecode(resetLink)}
                 """),
             CancellationToken.None);
 
@@ -47,25 +50,31 @@ internal sealed class IdentityMailSender(IMailSender mail) : IEmailSender<Identi
     {
         var confirm = confirmationLink is null
             ? ""
-            : $"Votre adresse n'est pas encore confirmée : confirmez-la d'abord en ouvrant ce lien :\n{confirmationLink}\n\n";
+            : $"Votre adresse n'est pas encore confirmée : confirmez-la d'abord.\n\nConfirmer mon adresse : {confirmationLink}\n\n";
         return mail.SendAsync(
             new OutgoingMail(email, "Tentative de création de compte avec votre adresse – Semaine de l'industrie", $"""
                 Bonjour,
 
                 Quelqu'un a voulu créer un compte organisateur de la Semaine de l'industrie avec votre adresse électronique, {email}. Vous avez déjà un compte : aucun autre n'a été créé.
 
-                {confirm}Si c'était vous, connectez-vous :
-                {signInLink}
+                {confirm}Si c'était vous, connectez-vous ou, si vous avez oublié votre mot de passe, réinitialisez-le.
 
-                ou, si vous avez oublié votre mot de passe, réinitialisez-le :
-                {resetLink}
+                Me connecter : {signInLink}
+
+                Réinitialiser mon mot de passe : {resetLink}
 
                 Si ce n'était pas vous, ignorez ce message : votre compte n'a pas changé.
                 """),
             CancellationToken.None);
     }
 
-    /// <summary>Identity's link leads to its API (plain English text); the mail leads to the French page instead, same parameters.</summary>
-    private static string ToConfirmationPage(string apiLink) =>
-        apiLink.Replace("/api/identity/confirmEmail", Features.ConfirmEmail.ConfirmEmailPageModel.Path, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Identity's link (its resend endpoint's) leads to its API, on whatever host the request named; the mail
+    /// leads to the French page on `Site:PublicUrl` instead, same parameters.
+    /// </summary>
+    private string ToConfirmationPage(string link)
+    {
+        var query = link.IndexOf('?', StringComparison.Ordinal) is var at and >= 0 ? link[at..] : "";
+        return links.To(Features.ConfirmEmail.ConfirmEmailPageModel.Path) + query;
+    }
 }

@@ -10,6 +10,7 @@ internal static class KitPageTexts
         "Granted" => "Labellisation",
         "Updated" => "Événement modifié",
         "Resend" => "Nouvel envoi demandé",
+        "Reinstated" => "Label rétabli",
         _ => reason,
     };
 

@@ -139,7 +139,7 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
             // Labelled again: the moderator's confirmation of criterion 3 stands, and the organiser sees the criteria pass.
             Criteria = Applications.Criteria.Check(snapshot.Event, schedule, IndustryConfirmed);
             Record(DecisionKind.Reinstated, System, "Les nouvelles dates respectent la période de l'édition : le label est rétabli.", updatedAtUtc);
-            GrantNow(System, null, updatedAtUtc);
+            GrantNow(System, null, updatedAtUtc, reinstated: true);
             Raise(new CriteriaCheckedDomainEvent(this));
             return true;
         }
@@ -271,7 +271,7 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
         return Status;
     }
 
-    private void GrantNow(string by, string? comment, DateTime nowUtc)
+    private void GrantNow(string by, string? comment, DateTime nowUtc, bool reinstated = false)
     {
         LabelVersion++;
         Status = ApplicationStatus.Granted;
@@ -281,7 +281,7 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
         DecidedAtUtc = nowUtc;
         DecisionMessage = comment;
         Revision++;
-        Raise(new LabelGrantedDomainEvent(this));
+        Raise(new LabelGrantedDomainEvent(this, reinstated));
     }
 
     private void TakeSubmission(int submissionNumber, EventSnapshot snapshot, DateTime submittedAtUtc, EditionScheduleView? schedule)
@@ -295,7 +295,7 @@ internal sealed class LabellingApplication : AggregateRoot<Guid>
         Criteria = Applications.Criteria.Check(snapshot.Event, schedule, industryConfirmed: false);
         Record(submissionNumber == 1 ? DecisionKind.Submitted : DecisionKind.Resubmitted, snapshot.Organiser.Email, null, submittedAtUtc);
         Revision++;
-        Raise(new CriteriaCheckedDomainEvent(this));
+        Raise(new CriteriaCheckedDomainEvent(this, OnSubmission: true));
     }
 
     private void Locate()
@@ -337,8 +337,10 @@ internal enum DecisionKind
 /// <summary>One line of an application's audit trail: who did what, when, and why.</summary>
 internal sealed record Decision(Guid Id, Guid ApplicationId, DecisionKind Kind, string By, DateTime AtUtc, string? Comment, string? LabelNumber);
 
-internal sealed record LabelGrantedDomainEvent(LabellingApplication Application) : IDomainEvent;
+/// <param name="Reinstated">Granted again by itself: new dates lifted a suspension.</param>
+internal sealed record LabelGrantedDomainEvent(LabellingApplication Application, bool Reinstated = false) : IDomainEvent;
 
 internal sealed record ApplicationDecidedDomainEvent(LabellingApplication Application, DecisionKind Kind) : IDomainEvent;
 
-internal sealed record CriteriaCheckedDomainEvent(LabellingApplication Application) : IDomainEvent;
+/// <param name="OnSubmission">The check of a new submission (the organiser is told it was received).</param>
+internal sealed record CriteriaCheckedDomainEvent(LabellingApplication Application, bool OnSubmission = false) : IDomainEvent;

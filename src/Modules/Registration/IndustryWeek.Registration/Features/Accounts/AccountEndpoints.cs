@@ -76,7 +76,7 @@ internal static class AccountEndpoints
                     && context.Arguments.OfType<RegisterRequest>().FirstOrDefault() is { } registration)
                 {
                     var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
-                    var registered = await mediator.Send(new RegisterOrganiserCommand(registration.Email, registration.Password, SiteUrl(context.HttpContext.Request)), context.HttpContext.RequestAborted);
+                    var registered = await mediator.Send(new RegisterOrganiserCommand(registration.Email, registration.Password), context.HttpContext.RequestAborted);
                     return registered.ToHttpResult(_ => Results.Ok());
                 }
 
@@ -160,7 +160,4 @@ internal static class AccountEndpoints
 
         return missing;
     }
-
-    /// <summary>The address the links of the account mails start with.</summary>
-    public static string SiteUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

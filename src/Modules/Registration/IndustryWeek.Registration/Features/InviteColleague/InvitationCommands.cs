@@ -4,6 +4,7 @@ using IndustryWeek.Registration.Domain.Organisations;
 using IndustryWeek.Registration.Persistence;
 using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Mail;
+using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,6 @@ internal sealed record InviteColleagueCommand : IRequest<Result<string>>
 {
     [JsonIgnore]
     public string UserId { get; init; } = "";
-
-    [JsonIgnore]
-    public string SiteUrl { get; init; } = "";
 
     public string? Email { get; init; }
 }
@@ -34,7 +32,7 @@ internal sealed class InviteColleagueValidator : AbstractValidator<InviteColleag
         System.Net.Mail.MailAddress.TryCreate(email!.Trim(), out var address) && address.Address == email.Trim() && address.DisplayName.Length == 0;
 }
 
-internal sealed class InviteColleagueCommandHandler(RegistrationDbContext db, IMailSender mail, TimeProvider time)
+internal sealed class InviteColleagueCommandHandler(RegistrationDbContext db, IMailSender mail, SiteLinks links, TimeProvider time)
     : IRequestHandler<InviteColleagueCommand, Result<string>>
 {
     public const string PagePath = "/invitation";
@@ -65,8 +63,9 @@ internal sealed class InviteColleagueCommandHandler(RegistrationDbContext db, IM
 
                 {inviter.Email} vous invite à inscrire des événements à la Semaine de l'industrie au nom de {organisation.Name}.
 
-                Pour rejoindre l'organisation, connectez-vous (ou créez votre compte organisateur) avec cette adresse, {email}, puis ouvrez ce lien :
-                {request.SiteUrl.TrimEnd('/')}{PagePath}?jeton={invitation.Token:N}
+                Pour rejoindre l'organisation, connectez-vous (ou créez votre compte organisateur) avec cette adresse, {email}, puis ouvrez ce lien.
+
+                Rejoindre {organisation.Name} : {links.To(PagePath)}?jeton={invitation.Token:N}
 
                 Ce lien est valable 14 jours.
                 """),

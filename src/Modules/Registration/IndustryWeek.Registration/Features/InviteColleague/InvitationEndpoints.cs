@@ -17,7 +17,7 @@ internal static class InvitationEndpoints
             .RequireAuthorization(p => p.RequireRole(PlatformRoles.Organiser));
 
         invitations.MapPost("/", async (InviteColleagueCommand command, HttpRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(command with { UserId = Actor.From(user).UserId, SiteUrl = AccountEndpoints.SiteUrl(request) }, ct))
+                (await mediator.Send(command with { UserId = Actor.From(user).UserId }, ct))
                     .ToHttpResult(email => Results.Ok(new { invited = email })))
             .WithName("InviteColleague").WithSummary("Invite un collègue à rejoindre l'organisation (lien valable 14 jours).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -51,7 +51,7 @@ internal sealed class MyOrganisationPageModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        var command = new InviteColleague.InviteColleagueCommand { UserId = Actor.From(User).UserId, SiteUrl = Accounts.AccountEndpoints.SiteUrl(Request), Email = ColleagueEmail };
+        var command = new InviteColleague.InviteColleagueCommand { UserId = Actor.From(User).UserId, Email = ColleagueEmail };
         if (await ModelState.SendFormAsync(() => mediator.Send(command, cancellationToken), field => field == "Email" ? "ColleagueEmail" : field) is { } invited)
         {
             TempData["Done"] = $"Invitation envoyée à {invited}.";

@@ -22,7 +22,7 @@ namespace IndustryWeek.Registration.Features.RegisterOrganiser;
 /// new account, so that nobody can learn from registering which addresses have one.
 /// </summary>
 /// <returns>The address a mail was sent to (whichever of the two).</returns>
-internal sealed record RegisterOrganiserCommand(string? Email, string? Password, string SiteUrl) : IRequest<Result<string>>;
+internal sealed record RegisterOrganiserCommand(string? Email, string? Password) : IRequest<Result<string>>;
 
 internal sealed class RegisterOrganiserValidator : AbstractValidator<RegisterOrganiserCommand>
 {
@@ -82,7 +82,7 @@ internal sealed class RegisterOrganiserCommandHandler(UserManager<IdentityUser> 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await mail.SendConfirmationLinkAsync(user, email, await ConfirmationLinkAsync(user, request.SiteUrl));
+        await mail.SendConfirmationLinkAsync(user, email, await ConfirmationLinkAsync(user));
         return email;
     }
 
@@ -109,13 +109,13 @@ internal sealed class RegisterOrganiserCommandHandler(UserManager<IdentityUser> 
     /// <summary>The owner learns that someone tried, with the links to sign in, reset the password or, unconfirmed, confirm the address.</summary>
     private async Task TellOwnerAsync(IdentityUser owner)
     {
-        var confirmation = owner.EmailConfirmed ? null : await ConfirmationLinkAsync(owner, links.BaseUrl);
+        var confirmation = owner.EmailConfirmed ? null : await ConfirmationLinkAsync(owner);
         await mail.SendAccountAlreadyExistsAsync(owner.Email!, links.To(SignInPageModel.Path), links.To(ForgotPasswordPageModel.Path), confirmation);
     }
 
-    private async Task<string> ConfirmationLinkAsync(IdentityUser user, string siteUrl)
+    private async Task<string> ConfirmationLinkAsync(IdentityUser user)
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        return $"{siteUrl.TrimEnd('/')}{ConfirmEmailPageModel.Path}?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+        return $"{links.To(ConfirmEmailPageModel.Path)}?userId={Uri.EscapeDataString(user.Id)}&code={code}";
     }
 }

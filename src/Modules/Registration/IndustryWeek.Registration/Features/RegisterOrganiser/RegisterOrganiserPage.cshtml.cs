@@ -21,7 +21,7 @@ internal sealed class RegisterOrganiserPageModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         MailSentTo = await ModelState.SendFormAsync(
-            () => mediator.Send(new RegisterOrganiserCommand(Email, Password, AccountEndpoints.SiteUrl(Request)), cancellationToken),
+            () => mediator.Send(new RegisterOrganiserCommand(Email, Password), cancellationToken),
             field => field);
         return Page();
     }

@@ -21,7 +21,7 @@ internal sealed class ForgotPasswordPageModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Sent = await ModelState.SendFormAsync(
-            () => mediator.Send(new RequestPasswordResetCommand(Email, AccountEndpoints.SiteUrl(Request)), cancellationToken),
+            () => mediator.Send(new RequestPasswordResetCommand(Email), cancellationToken),
             field => field) is not null;
         return Page();
     }

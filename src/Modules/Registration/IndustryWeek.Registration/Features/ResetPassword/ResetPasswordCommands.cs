@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using IndustryWeek.Shared.Domain;
+using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,7 +13,7 @@ namespace IndustryWeek.Registration.Features.ResetPassword;
 /// Someone forgot their password: a confirmed account gets a link by mail. The answer is the same
 /// whether the account exists or not, so that nobody can probe which addresses have one.
 /// </summary>
-internal sealed record RequestPasswordResetCommand(string? Email, string SiteUrl) : IRequest<Result<string>>;
+internal sealed record RequestPasswordResetCommand(string? Email) : IRequest<Result<string>>;
 
 internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordResetCommand>
 {
@@ -21,7 +22,7 @@ internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestP
             .EmailAddress().WithMessage("Cette adresse électronique n'est pas valide.");
 }
 
-internal sealed class RequestPasswordResetCommandHandler(UserManager<IdentityUser> users, IEmailSender<IdentityUser> mail)
+internal sealed class RequestPasswordResetCommandHandler(UserManager<IdentityUser> users, IEmailSender<IdentityUser> mail, SiteLinks links)
     : IRequestHandler<RequestPasswordResetCommand, Result<string>>
 {
     public const string PagePath = "/nouveau-mot-de-passe";
@@ -32,7 +33,7 @@ internal sealed class RequestPasswordResetCommandHandler(UserManager<IdentityUse
         if (await users.FindByEmailAsync(email) is { EmailConfirmed: true } user)
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            await mail.SendPasswordResetLinkAsync(user, email, $"{request.SiteUrl.TrimEnd('/')}{PagePath}?email={Uri.EscapeDataString(email)}&code={code}");
+            await mail.SendPasswordResetLinkAsync(user, email, $"{links.To(PagePath)}?email={Uri.EscapeDataString(email)}&code={code}");
         }
 
         return email;
