@@ -47,7 +47,7 @@ public sealed class ModeratorDigestTests
 
         var mails = Digests();
         Assert.Equal(["moderateur.hdf@tests.local", "moderateur.paca@tests.local"], mails.Select(m => m.To));
-        Assert.Equal("Semaine de l'industrie : 1 demande(s) de label en attente", mails[0].Subject);
+        Assert.Equal("Semaine de l'industrie : 1 demande de label en attente", mails[0].Subject);
         Assert.Contains("« Visite de l'aciérie », Usine Exemple SAS, Valenciennes (59)", mails[0].Body, StringComparison.Ordinal);
         Assert.Contains($"http://localhost:5080/moderation/demandes/{old.EventId}", mails[0].Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Atelier soudure", mails[0].Body, StringComparison.Ordinal);

@@ -194,6 +194,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("mentions-legales", "/mentions-legales", PublicPage),
         ("donnees-personnelles", "/donnees-personnelles", PublicPage),
         ("cookies", "/cookies", PublicPage),
+        ("mon-compte", "/mon-compte", "login 200 200 200 200 200 200"),
         ("invitation", "/invitation", OrganiserPage),
         ("organisation", "/organisation", OrganiserPage),
         ("mon-espace", "/mon-espace", OrganiserPage),

@@ -35,6 +35,7 @@ public static class RegistrationModule
         services.AddAuthorization(o =>
         {
             o.AddPolicy(PlatformPolicies.AdministratorPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Administrator));
+            o.AddPolicy(PlatformPolicies.SignedInPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
             o.AddPolicy(PlatformPolicies.OrganiserPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Organiser));
             o.AddPolicy(PlatformPolicies.ModeratorPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator));
             o.AddPolicy(PlatformPolicies.OperationsPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Operator, PlatformRoles.Administrator));

@@ -5,6 +5,9 @@ public static class PlatformPolicies
 {
     public const string AdministratorPages = "AdministratorPages";
 
+    /// <summary>Any signed-in person, whatever their roles (their own account).</summary>
+    public const string SignedInPages = "SignedInPages";
+
     public const string OrganiserPages = "OrganiserPages";
 
     /// <summary>Moderators (for their regions) and administrators (everywhere).</summary>

@@ -51,7 +51,7 @@ internal sealed class ModeratorDigestJob(LabellingDbContext db, IMailSender mail
         var text = new StringBuilder()
             .AppendLine("Bonjour,")
             .AppendLine()
-            .AppendLine(ParisTime.French, $"{applications.Count} demande(s) de label de vos régions attendent une décision depuis plus de {WaitingWorkingDays} jours ouvrés :")
+            .AppendLine(ParisTime.French, $"{French.Count(applications.Count, "demande de label de vos régions attend", "demandes de label de vos régions attendent")} une décision depuis plus de {WaitingWorkingDays} jours ouvrés :")
             .AppendLine();
         foreach (var a in applications)
         {
@@ -67,7 +67,7 @@ internal sealed class ModeratorDigestJob(LabellingDbContext db, IMailSender mail
             .AppendLine(ParisTime.French, $"La file complète : {links.To("/moderation")}")
             .AppendLine()
             .AppendLine("L'équipe de la Semaine de l'industrie");
-        return new OutgoingMail(to, $"Semaine de l'industrie : {applications.Count} demande(s) de label en attente", text.ToString());
+        return new OutgoingMail(to, $"Semaine de l'industrie : {French.Count(applications.Count, "demande", "demandes")} de label en attente", text.ToString());
     }
 
     private static DateOnly SubmittedDay(LabellingApplication a) =>

@@ -61,7 +61,7 @@ internal sealed class InviteColleagueCommandHandler(RegistrationDbContext db, IM
             new OutgoingMail(email, $"{inviter.Email} vous invite à rejoindre {organisation.Name} – Semaine de l'industrie", $"""
                 Bonjour,
 
-                {inviter.Email} vous invite à inscrire des événements à la Semaine de l'industrie au nom de {organisation.Name}.
+                {inviter.Email} vous invite à inscrire des événements à la Semaine de l'industrie au nom {French.Of(organisation.Name)}.
 
                 Pour rejoindre l'organisation, connectez-vous (ou créez votre compte organisateur) avec cette adresse, {email}, puis ouvrez ce lien.
 
