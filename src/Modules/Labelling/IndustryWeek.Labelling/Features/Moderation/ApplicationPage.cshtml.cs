@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace IndustryWeek.Labelling.Features.Moderation;
 
@@ -55,12 +54,12 @@ internal sealed class ApplicationPageModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true, Name = "Sort")]
     public string? QueueSort { get; set; }
 
-    public string QueueQuery => QueueLinks.Query(QueueStatus, QueueRegion, QueueDepartment, QueueFormat, QueueOverdue, CurrentSort);
+    public string QueueQuery => QueueLinks.Query(QueueRoute);
 
     /// <summary>The same, for the decision forms' addresses: after a decision, the page keeps its queue.</summary>
-    public Dictionary<string, string> QueueRoute => QueryHelpers.ParseQuery(QueueQuery).ToDictionary(p => p.Key, p => p.Value.ToString());
+    public Dictionary<string, string> QueueRoute => QueueLinks.Parameters(QueueStatus, QueueRegion, QueueDepartment, QueueFormat, QueueOverdue, CurrentSort);
 
-    private string CurrentSort => QueueSort is { } sort && GetApplicationsQuery.Sorts.ContainsKey(sort) ? sort.ToLowerInvariant() : "submitted";
+    private string CurrentSort => QueueLinks.Sort(QueueSort);
 
     public QueueNeighboursDto? Neighbours { get; private set; }
 

@@ -34,9 +34,9 @@ internal sealed class QueuePageModel(IMediator mediator) : PageModel
     public string? Sort { get; set; }
 
     /// <summary>The queue's filters and order as a query string (« ?Status=…&amp;Sort=… »), carried to an application's page for its « précédente / suivante ».</summary>
-    public string QueueQuery => QueueLinks.Query(Status, Region, Department, Format, Overdue, CurrentSort);
+    public string QueueQuery => QueueLinks.Query(QueueLinks.Parameters(Status, Region, Department, Format, Overdue, CurrentSort));
 
-    public string CurrentSort => Sort is { } sort && GetApplicationsQuery.Sorts.ContainsKey(sort) ? sort.ToLowerInvariant() : "submitted";
+    public string CurrentSort => QueueLinks.Sort(Sort);
 
     /// <summary>« ?p= » (« page » is the Razor page's own route value).</summary>
     public int PageNumber => ListPageNumber.From(Request, "p");
