@@ -33,6 +33,10 @@ public sealed class JobRecoveryTests
         var job = Assert.Single(await BackgroundJobRuns.OfTypeAsync(platform, "communication-kit.deliver"));
         var client = platform.Services.GetRequiredService<IBackgroundJobClient>();
         var storage = platform.Services.GetRequiredService<JobStorage>();
+        // The platform's record of the run is written before Hangfire's own Succeeded state: wait for that one too.
+        await Eventually.WaitAsync(
+            () => Task.FromResult(storage.GetConnection().GetStateData(job.HangfireJobId!)?.Name == SucceededState.StateName),
+            "Hangfire holds the run as succeeded");
         Assert.True(client.ChangeState(job.HangfireJobId!, new StillProcessing(), SucceededState.StateName));
         Assert.True(client.ChangeState(job.HangfireJobId!, new EnqueuedState { Reason = "recovery" }, ProcessingState.StateName));
         await Eventually.WaitAsync(
