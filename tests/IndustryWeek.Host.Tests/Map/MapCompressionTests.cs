@@ -31,6 +31,34 @@ public sealed class MapCompressionTests(MapPlatformFixture map)
     [MemberData(nameof(MapAnswers))]
     public async Task MapAnswer_InEachCoding_DecompressesToTheSameBytes_WithATagOfItsOwnThatGives304ForThatCodingOnly(string url)
     {
+        // The map's version is global: a write left behind by another test of this host (a grant's later effects)
+        // changes every tag. A failure counts unless the answer itself changed meanwhile; then the checks run again.
+        for (var attempt = 1; ; attempt++)
+        {
+            using var before = await Compressed.GetAsync(map.Visitor, url, acceptEncoding: null);
+            try
+            {
+                await CheckCodingsAsync(url);
+                return;
+            }
+            catch (Xunit.Sdk.XunitException) when (attempt < 3)
+            {
+                if (!await ChangedSinceAsync(url, before.Headers.ETag!.Tag!))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> ChangedSinceAsync(string url, string tag)
+    {
+        using var now = await Compressed.GetAsync(map.Visitor, url, acceptEncoding: null);
+        return now.Headers.ETag?.Tag != tag;
+    }
+
+    private async Task CheckCodingsAsync(string url)
+    {
         (string? Accept, string? Coding)[] codings = [(null, null), ("br", "br"), ("gzip", "gzip")];
         var identity = Array.Empty<byte>();
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
