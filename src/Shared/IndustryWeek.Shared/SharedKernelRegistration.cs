@@ -56,6 +56,7 @@ public static class SharedKernelRegistration
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Web.SiteLinks>();
+        services.AddSingleton(Web.MapTiles.From(configuration));
         services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddScoped<IOutboxOperations, OutboxOperations>();

@@ -23,6 +23,8 @@ public sealed class ModerationPagesTests : IAsyncLifetime
     private const string Organiser = "organisatrice@usine-exemple.fr";
 
     private TestDatabase _database = null!;
+    private const string Tiles = "http://127.0.0.1:9/tuiles/{z}/{x}/{y}.png";
+
     private PlatformFactory _platform = null!;
     private TestClock _clock = null!;
 
@@ -30,7 +32,11 @@ public sealed class ModerationPagesTests : IAsyncLifetime
     {
         _database = TestDatabase.CreateSqlite();
         _clock = new TestClock();
-        _platform = new PlatformFactory(_database, new Dictionary<string, string?> { ["Outbox:DispatcherEnabled"] = "false" }) { Clock = _clock };
+        _platform = new PlatformFactory(_database, new Dictionary<string, string?>
+        {
+            ["Outbox:DispatcherEnabled"] = "false",
+            ["Map:TileUrl"] = Tiles, // as in production: the application page's small map draws them too
+        }) { Clock = _clock };
         await _platform.CreateUserAsync(HdfModerator, Password, [PlatformRoles.Moderator], ["32"]);
         await _platform.CreateUserAsync(IdfModerator, Password, [PlatformRoles.Moderator], ["11"]);
         await _platform.CreateUserAsync(Organiser, Password, [PlatformRoles.Organiser]);
@@ -128,6 +134,7 @@ public sealed class ModerationPagesTests : IAsyncLifetime
         Assert.Contains("Sort=commune", second.Document.QuerySelector(".fr-breadcrumb a")!.GetAttribute("href"), StringComparison.Ordinal);
         // The event's place on a small map; an address without a street reads as the commune.
         Assert.NotNull(second.Document.QuerySelector("#event-map[data-latitude='50.63'][data-longitude='3.06']"));
+        Assert.Equal(Tiles, second.Document.QuerySelector("#event-map")!.GetAttribute("data-tiles"));
         Assert.Contains("59000 Lille (Nord (59), Hauts-de-France)", MainText(second), StringComparison.Ordinal);
 
         // A decision keeps the queue: back on the same page, « suivante » still there.

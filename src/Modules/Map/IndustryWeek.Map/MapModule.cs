@@ -27,7 +27,6 @@ public static class MapModule
         services.AddScoped<PinPublications>();
         services.AddSingleton<MapCache>();
         services.AddSingleton<MapQuery>();
-        services.AddSingleton(MapTiles.From(configuration));
         services.AddBackgroundJob<PublishPinJob, PinChange>(PublishPinJob.Name, "Publication sur la carte");
         return services;
     }

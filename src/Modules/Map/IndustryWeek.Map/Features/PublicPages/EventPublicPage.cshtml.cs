@@ -13,7 +13,7 @@ namespace IndustryWeek.Map.Features.PublicPages;
 /// </summary>
 [AllowAnonymous]
 [CompressedOverHttps] // public content only, and no form posting back: compressed over HTTPS for visitors not signed in
-internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links, MapTiles tiles) : PageModel
+internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -27,8 +27,6 @@ internal sealed class EventPublicPageModel(MapQuery query, SiteLinks links, MapT
     public DateOnly? ListedFrom { get; private set; }
 
     public string PageUrl => links.To($"/evenements/{Id}");
-
-    public MapTiles Tiles => tiles;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
