@@ -88,14 +88,21 @@ public sealed partial class EventFormTests(Chromium chromium, ITestOutputHelper 
         await Expect(communes).ToHaveCountAsync(3);
         Assert.Equal(["59032", "59221", "59606"], await communes.EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
         await Expect(communes.Last).ToHaveTextAsync(new Regex("^Valenciennes"));
+        await Expect(map.Locator(".leaflet-marker-icon")).ToHaveCountAsync(0);
         await page.Locator("#InseeCode").SelectOptionAsync("59606");
 
-        // Typed coordinates place the pin and centre the map on it.
-        await Expect(map.Locator(".leaflet-marker-icon")).ToHaveCountAsync(0);
+        // The commune places the pin at its centre, and says so.
+        await Expect(map.Locator(".leaflet-marker-icon")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#pin-map-status")).ToHaveTextAsync("Repère placé au centre de Valenciennes : déplacez-le sur le lieu exact de l’événement.");
+        Assert.Equal(ValenciennesLatitude, double.Parse(await page.Locator("#Latitude").InputValueAsync(), CultureInfo.InvariantCulture), 0.02);
+        Assert.Equal(ValenciennesLongitude, double.Parse(await page.Locator("#Longitude").InputValueAsync(), CultureInfo.InvariantCulture), 0.02);
+
+        // Typed coordinates move the pin and centre the map on it.
         await page.Locator("#Latitude").FillAsync("50,357");
         await page.Locator("#Longitude").FillAsync("3,523");
         await page.Locator("#Longitude").PressAsync("Tab");
         await Expect(map.Locator(".leaflet-marker-icon")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#pin-map-status")).ToBeEmptyAsync();
         var size = await map.EvaluateAsync<int[]>("m => [m.clientWidth, m.clientHeight]");
         var (centreX, centreY) = (size[0] / 2, size[1] / 2);
         await WaitForPinAtAsync(page, centreX, centreY);
@@ -142,6 +149,32 @@ public sealed partial class EventFormTests(Chromium chromium, ITestOutputHelper 
         Assert.Empty(browser.RequestsElsewhere);
         Assert.Contains(browser.Requests, url => url.EndsWith("/geo/regions.geojson", StringComparison.Ordinal));
         Assert.Contains(browser.Requests, url => url.EndsWith("/api/geo/communes?postalCode=59300", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EventForm_WhenTheCommunesCentreIsUnknown_PlacesThePinAtTheDepartmentsChefLieuAndSaysSo()
+    {
+        await using var browser = await RecordedPage.OpenAsync(chromium.Browser, _address, output);
+        var page = browser.Page;
+        await page.GotoAsync("/connexion");
+        await page.Locator("main input[name=Email]").FillAsync(Email);
+        await page.Locator("main input[name=Password]").FillAsync(Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("header")).ToContainTextAsync(Email);
+        await page.GotoAsync("/mon-espace/evenements/nouveau");
+
+        // Abancourt (59268), 441 inhabitants: its centre is unknown to GeoNames.
+        await page.Locator("#PostalCode").FillAsync("59268");
+        await page.Locator("#PostalCode").PressAsync("Tab");
+        await Expect(page.Locator("#InseeCode option:not([value=''])")).ToHaveCountAsync(6);
+        await page.Locator("#InseeCode").SelectOptionAsync("59001");
+        await Expect(page.Locator("#pin-map-status")).ToContainTextAsync("Le centre d’Abancourt n’est pas connu : repère placé au chef-lieu du département");
+        await Expect(page.Locator("#pin-map .leaflet-marker-icon")).ToHaveCountAsync(1);
+
+        // Lille, the Nord's chef-lieu.
+        Assert.Equal(50.63, double.Parse(await page.Locator("#Latitude").InputValueAsync(), CultureInfo.InvariantCulture), 0.02);
+        Assert.Equal(3.06, double.Parse(await page.Locator("#Longitude").InputValueAsync(), CultureInfo.InvariantCulture), 0.02);
+        Assert.Empty(browser.Errors);
     }
 
     /// <summary>Ticks a checkbox or radio button as a person does, on its label (DSFR draws the box on the label, over the input).</summary>

@@ -54,6 +54,7 @@ public sealed partial class PublishedHostTests : IAsyncLifetime
     {
         Assert.True(File.Exists(Path.Combine(App, "wwwroot", "lib", "dsfr", "dsfr.public.min.css")), "DSFR in the publish output");
         Assert.True(File.Exists(Path.Combine(App, "cog", "communes.json")), "the COG data in the publish output");
+        Assert.True(File.Exists(Path.Combine(App, "cog", "centres.json")), "the communes' centres in the publish output");
         Assert.False(Directory.Exists(Path.Combine(App, "node_modules")), "no node_modules in the publish output");
 
         var mail = Path.Combine(_folder, "mail");

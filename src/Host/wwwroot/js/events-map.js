@@ -1,5 +1,5 @@
 // The public maps: /carte draws the labelled events from their compact pins (/api/map/pins, same filters as
-// the page's list), clustered, and a popup asks for its event's details (/api/map/events/{id}) when it
+// the page's list), clustered by Supercluster, and a popup asks for its event's details (/api/map/events/{id}) when it
 // opens; /evenements/{id} shows one event's place. France (metropolitan and overseas) is
 // drawn from /geo/regions.geojson shipped with the app, so no tile server is needed; tiles are added
 // under it when configured (Map:TileUrl). Popups are built with DOM nodes and textContent: what an
@@ -89,10 +89,66 @@
 
     var map = baseMap(element);
     map.fitBounds(metropolitan);
-    // Clusters split and merge without animation: a pin is where it stays as soon as it is drawn (a pin clicked
-    // during the animation could be redrawn under the pointer and lose its popup), and less motion on screen.
-    var layer = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true, animate: false }) : L.featureGroup();
-    layer.addTo(map);
+    // Pins are clustered by Supercluster (an index built once, in a few milliseconds for thousands of pins) and only
+    // what the view shows is drawn: a marker per cluster or pin in sight, kept while it stays in sight, so that an
+    // open popup survives a pan. Clusters split and merge without animation: a pin is where it stays once drawn.
+    var pinsLayer = L.featureGroup().addTo(map);
+    var clustersLayer = L.layerGroup().addTo(map);
+    var index = null;
+    var drawn = {};
+
+    function clusterMarker(cluster) {
+        var count = cluster.properties.point_count;
+        var size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
+        var marker = L.marker([cluster.geometry.coordinates[1], cluster.geometry.coordinates[0]], {
+            title: count + ' événements : agrandir',
+            icon: L.divIcon({ html: '<div><span>' + count + '</span></div>', className: 'marker-cluster marker-cluster-' + size, iconSize: L.point(40, 40) })
+        });
+        marker.on('click', function () {
+            var zoom = index.getClusterExpansionZoom(cluster.id);
+            if (zoom <= map.getMaxZoom()) {
+                map.setView(marker.getLatLng(), zoom, { animate: false });
+                return;
+            }
+            // Events at the same place never split: their list, each with its page.
+            var box = document.createElement('div');
+            box.appendChild(paragraph(count + ' événements à cet endroit', 'fr-text--bold fr-mb-1v'));
+            index.getLeaves(cluster.id, Infinity).forEach(function (leaf) { box.appendChild(heading(leaf.properties.pin.id, leaf.properties.pin.title)); });
+            L.popup().setLatLng(marker.getLatLng()).setContent(box).openOn(map);
+        });
+        return marker;
+    }
+
+    function pinMarker(pin) {
+        var marker = L.marker([pin.lat, pin.lon], { title: pin.title });
+        marker.pin = pin;
+        return marker;
+    }
+
+    function redraw() {
+        if (!index) {
+            return;
+        }
+        var bounds = map.getBounds().pad(0.25);
+        var next = {};
+        index.getClusters([bounds.getWest(), Math.max(bounds.getSouth(), -85), bounds.getEast(), Math.min(bounds.getNorth(), 85)], Math.floor(map.getZoom()))
+            .forEach(function (feature) {
+                var key = feature.properties.cluster ? 'c' + feature.id : 'p' + feature.properties.pin.id;
+                next[key] = drawn[key] || (feature.properties.cluster ? clusterMarker(feature) : pinMarker(feature.properties.pin));
+            });
+        Object.keys(drawn).forEach(function (key) {
+            if (!next[key]) {
+                (key[0] === 'c' ? clustersLayer : pinsLayer).removeLayer(drawn[key]);
+            }
+        });
+        Object.keys(next).forEach(function (key) {
+            if (!drawn[key]) {
+                (key[0] === 'c' ? clustersLayer : pinsLayer).addLayer(next[key]);
+            }
+        });
+        drawn = next;
+    }
+    map.on('moveend', redraw);
 
     // An administrator's preview of an edition not yet public previews its events' details too.
     var api = new URL(element.getAttribute('data-api'), window.location.href);
@@ -119,30 +175,25 @@
             status.className = 'fr-error-text fr-mb-1v';
             status.textContent = "Les détails n'ont pas pu être chargés : la page de l'événement les donne.";
             // Asked again at the next opening: once this one is closed (the popup goes with the page's one popup).
-            if (layer.isPopupOpen()) {
+            if (pinsLayer.isPopupOpen()) {
                 map.once('popupclose', function () { delete boxes[pin.id]; });
             } else {
                 delete boxes[pin.id];
             }
         }).then(function () {
-            if (layer.isPopupOpen()) {
-                layer.getPopup().update(); // laid out again at its new size
+            if (pinsLayer.isPopupOpen()) {
+                pinsLayer.getPopup().update(); // laid out again at its new size
             }
         });
         return box;
     }
-    layer.bindPopup(popupContent);
+    pinsLayer.bindPopup(popupContent);
 
     getJson(api.href, 'application/json')
         .then(function (answer) {
             // Online-only events have no pin: they are in the list, not on the map.
-            var markers = answer.pins.map(function (pin) {
-                var marker = L.marker([pin.lat, pin.lon], { title: pin.title });
-                marker.pin = pin;
-                return marker;
-            });
-            // The view first, from the coordinates, then the pins: clustered once, at the final zoom.
-            if (markers.length) {
+            // The view first, from the coordinates, then the pins: clustered once, drawn at the final zoom.
+            if (answer.pins.length) {
                 var bounds = L.latLngBounds(answer.pins.map(function (pin) { return [pin.lat, pin.lon]; }));
                 // Pins both in mainland France and overseas: keep the mainland view rather than the whole globe.
                 // Without animation either, for the same reason: the view is final when the page says the pins are there.
@@ -150,12 +201,13 @@
                     map.fitBounds(bounds, { maxZoom: 10, padding: [24, 24], animate: false });
                 }
             }
-            if (layer.addLayers) {
-                layer.addLayers(markers);
-            } else {
-                markers.forEach(function (marker) { layer.addLayer(marker); });
-            }
-            element.setAttribute('data-pins', String(markers.length));
+            // Clustered up to the map's last zoom: events at the same place stay one marker there, listed when clicked.
+            index = new Supercluster({ radius: 60, maxZoom: map.getMaxZoom() });
+            index.load(answer.pins.map(function (pin) {
+                return { type: 'Feature', geometry: { type: 'Point', coordinates: [pin.lon, pin.lat] }, properties: { pin: pin } };
+            }));
+            redraw();
+            element.setAttribute('data-pins', String(answer.pins.length));
         })
         .catch(function () {
             element.setAttribute('data-pins', 'error');

@@ -1,6 +1,7 @@
 // The event form's map: click to place the event, drag to refine; fills Latitude/Longitude, and
 // follows them when typed. France (metropolitan and overseas) is drawn from /geo/regions.geojson,
-// shipped with the app: no tile server is needed. Also fills the commune list from the postal code.
+// shipped with the app: no tile server is needed. Also fills the commune list from the postal code, and
+// places the pin at the chosen commune's centre (or its department's chef-lieu) until the organiser moves it.
 (function () {
     'use strict';
     var element = document.getElementById('pin-map');
@@ -22,7 +23,7 @@
 
     var map = L.map(element, { maxZoom: 16, minZoom: 3, zoomSnap: 0.5 });
     map.attributionControl.setPrefix(false);
-    map.attributionControl.addAttribution('Contours : Natural Earth, COG INSEE');
+    map.attributionControl.addAttribution('Contours : Natural Earth, COG INSEE ; centres des communes : GeoNames (CC BY 4.0)');
     map.fitBounds(territories[0].bounds);
 
     fetch('/geo/regions.geojson')
@@ -37,6 +38,17 @@
         });
 
     var marker = null;
+    // Set once the organiser places the pin themselves (click, drag, typed coordinates, or an event already placed):
+    // choosing a commune then no longer moves it.
+    var placedByHand = false;
+    // Where the pin went, said under the map (a live region: a screen reader hears it too); cleared once placed by hand.
+    var status = document.getElementById('pin-map-status');
+    function byHand() {
+        placedByHand = true;
+        if (status) {
+            status.textContent = '';
+        }
+    }
     function parse(input) {
         var value = parseFloat(String(input.value).replace(',', '.'));
         return isFinite(value) ? value : null;
@@ -45,7 +57,7 @@
     function place(latlng, fillInputs) {
         if (!marker) {
             marker = L.marker(latlng, { draggable: true, keyboard: true, title: "Lieu de l'événement" }).addTo(map);
-            marker.on('dragend', function () { place(marker.getLatLng(), true); });
+            marker.on('dragend', function () { byHand(); place(marker.getLatLng(), true); });
         }
         marker.setLatLng(latlng);
         if (fillInputs) {
@@ -59,15 +71,16 @@
         if (lat !== null && lng !== null) {
             place(L.latLng(lat, lng), false);
             if (pan) {
-                map.setView([lat, lng], Math.max(map.getZoom(), 12));
+                map.setView([lat, lng], Math.max(map.getZoom(), 12), { animate: false });
             }
         }
     }
 
-    map.on('click', function (event) { place(event.latlng, true); });
-    latitude.addEventListener('change', function () { fromInputs(true); });
-    longitude.addEventListener('change', function () { fromInputs(true); });
+    map.on('click', function (event) { byHand(); place(event.latlng, true); });
+    latitude.addEventListener('change', function () { byHand(); fromInputs(true); });
+    longitude.addEventListener('change', function () { byHand(); fromInputs(true); });
     if (parse(latitude) !== null && parse(longitude) !== null) {
+        placedByHand = true;
         fromInputs(false);
         map.setView(marker.getLatLng(), 12);
     }
@@ -91,6 +104,29 @@
     if (!postalCode || !commune) {
         return;
     }
+    // « de Valenciennes », « d’Abancourt »: the rule of Shared/Web/French.Of.
+    function of(name) {
+        return (/^[aeiouyàâäéèêëîïôöùûüÿæœ]/i.test(name) ? 'd’' : 'de ') + name;
+    }
+    function placeAtCommune() {
+        var option = commune.options[commune.selectedIndex];
+        if (placedByHand || !option || !option.dataset.latitude) {
+            return;
+        }
+        var centre = L.latLng(parseFloat(option.dataset.latitude), parseFloat(option.dataset.longitude));
+        var ofCommune = option.dataset.centre === 'commune';
+        place(centre, true);
+        // Close enough to see the place, far enough to keep France's outline around it. Not animated: Leaflet
+        // ignores a new view asked for during a zoom animation (coordinates typed at once, say).
+        map.setView(centre, ofCommune ? 9 : 8, { animate: false });
+        if (status) {
+            status.textContent = ofCommune
+                ? 'Repère placé au centre ' + of(option.dataset.name) + ' : déplacez-le sur le lieu exact de l’événement.'
+                : 'Le centre ' + of(option.dataset.name) + ' n’est pas connu : repère placé au chef-lieu du département ; déplacez-le sur le lieu exact de l’événement.';
+        }
+    }
+    commune.addEventListener('change', placeAtCommune);
+
     function showRegion(regionCode) {
         if (marker) {
             return;
@@ -117,13 +153,20 @@
                     option.value = c.inseeCode;
                     option.textContent = c.name + ' (' + c.departmentName + ')';
                     option.dataset.region = c.regionCode;
+                    option.dataset.name = c.name;
+                    if (c.centre) {
+                        option.dataset.latitude = c.centre.latitude;
+                        option.dataset.longitude = c.centre.longitude;
+                        option.dataset.centre = c.centre.ofCommune ? 'commune' : 'department';
+                    }
                     commune.appendChild(option);
                 });
-                if (communes.length === 1) {
-                    commune.selectedIndex = 1;
-                }
                 if (communes.length > 0) {
                     showRegion(communes[0].regionCode);
+                }
+                if (communes.length === 1) {
+                    commune.selectedIndex = 1;
+                    placeAtCommune();
                 }
             });
     });

@@ -26,7 +26,7 @@ internal sealed class FrontEndAssetsHealthCheck(IWebHostEnvironment environment)
         "lib/dsfr/dsfr.signed-in.min.css",
         "lib/dsfr/dsfr.site.module.min.js",
         "lib/leaflet/leaflet.js",
-        "lib/leaflet/leaflet.markercluster.js",
+        "lib/supercluster/supercluster.min.js",
         "geo/regions.geojson",
     ];
 

@@ -2,7 +2,7 @@ using IndustryWeek.Registration.Domain.Places;
 
 namespace IndustryWeek.Registration.Tests.Domain.Places;
 
-/// <summary>The official COG data from npm, as installed by the build under src/Host/node_modules.</summary>
+/// <summary>The official COG data from npm and the centres written from it, as the build leaves them under src/Host/node_modules.</summary>
 public sealed class CommuneDirectoryTests
 {
     private static readonly CommuneDirectory Directory = new(DataDirectory());
@@ -37,6 +37,46 @@ public sealed class CommuneDirectoryTests
     [Fact]
     public void ByPostalCode_WhenUnknown_Empty() => Assert.Empty(Directory.ByPostalCode("00000"));
 
+    [Theory]
+    [InlineData("59300", "59606", 50.36, 3.52)] // Valenciennes
+    [InlineData("20000", "2A004", 41.92, 8.74)] // Ajaccio
+    [InlineData("97600", "97611", -12.78, 45.23)] // Mamoudzou
+    [InlineData("69001", "69123", 45.75, 4.85)] // Lyon
+    public void Find_WhenGeoNamesListsTheCommune_ItsPinGoesToTheCommunesCentre(string postalCode, string insee, double latitude, double longitude)
+    {
+        var centre = Directory.Find(postalCode, insee)!.Centre;
+
+        Assert.NotNull(centre);
+        Assert.True(centre.OfCommune);
+        Assert.Equal(latitude, centre.Latitude, 0.05);
+        Assert.Equal(longitude, centre.Longitude, 0.05);
+    }
+
+    [Fact]
+    public void Find_WhenGeoNamesDoesNotListTheCommune_ItsPinGoesToTheDepartmentsChefLieu()
+    {
+        // Abancourt (59268), 441 inhabitants, is not in GeoNames' list: Lille, the Nord's chef-lieu.
+        var centre = Directory.Find("59268", "59001")!.Centre;
+
+        Assert.NotNull(centre);
+        Assert.False(centre.OfCommune);
+        Assert.Equal(50.63, centre.Latitude, 0.05);
+        Assert.Equal(3.06, centre.Longitude, 0.05);
+    }
+
+    [Fact]
+    public void EveryCommuneOfADepartment_HasACentre()
+    {
+        var postalCodes = Enumerable.Range(1000, 99000).Select(code => code.ToString("00000", System.Globalization.CultureInfo.InvariantCulture));
+        var communes = postalCodes.SelectMany(Directory.ByPostalCode).Where(c => c.DepartmentCode.Length == 2 || c.DepartmentCode is "971" or "972" or "973" or "974" or "976").ToList();
+
+        Assert.True(communes.Count > 34_000, $"{communes.Count} communes");
+        Assert.All(communes, c => Assert.NotNull(c.Centre));
+        // GeoNames lists the places of 1,000 inhabitants or more: about a quarter of the communes, three quarters of the people.
+        Assert.True(communes.Where(c => c.Centre!.OfCommune).Select(c => c.InseeCode).Distinct().Count() > 8_000);
+    }
+
+    /// <summary>A folder laid out like the application's « cog » folder.</summary>
     private static string DataDirectory()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -45,6 +85,14 @@ public sealed class CommuneDirectoryTests
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory!.FullName, "src", "Host", "node_modules", "@etalab", "decoupage-administratif", "data");
+        var nodeModules = Path.Combine(directory!.FullName, "src", "Host", "node_modules");
+        var cog = System.IO.Directory.CreateTempSubdirectory("cog-").FullName;
+        foreach (var file in new[] { "communes.json", "departements.json", "regions.json" })
+        {
+            File.Copy(Path.Combine(nodeModules, "@etalab", "decoupage-administratif", "data", file), Path.Combine(cog, file));
+        }
+
+        File.Copy(Path.Combine(nodeModules, ".cog", "centres.json"), Path.Combine(cog, "centres.json"));
+        return cog;
     }
 }

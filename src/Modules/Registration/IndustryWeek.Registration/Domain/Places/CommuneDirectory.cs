@@ -3,17 +3,24 @@ using System.Text.Json.Serialization;
 
 namespace IndustryWeek.Registration.Domain.Places;
 
-/// <summary>A commune of the official geographic code (COG) with the department and region it belongs to.</summary>
-internal sealed record Commune(string InseeCode, string Name, string PostalCode, string DepartmentCode, string DepartmentName, string RegionCode, string RegionName);
+/// <summary>A commune of the official geographic code (COG) with the department and region it belongs to, and where its pin goes.</summary>
+internal sealed record Commune(string InseeCode, string Name, string PostalCode, string DepartmentCode, string DepartmentName, string RegionCode, string RegionName, CommuneCentre? Centre);
+
+/// <summary>
+/// Where an event's pin is placed when its commune is chosen, before the organiser moves it: the commune's centre
+/// (GeoNames) or, for a commune GeoNames does not list, its department's chef-lieu (<see cref="OfCommune"/> false).
+/// </summary>
+internal sealed record CommuneCentre(double Latitude, double Longitude, bool OfCommune);
 
 /// <summary>
 /// Postal code → communes → department → region, from the official data of
-/// `@etalab/decoupage-administratif` (npm), read once on first use. A postal code may cover several
+/// `@etalab/decoupage-administratif` (npm), read once on first use, with the centres written by the build
+/// (src/Host/commune-centres.mjs, « centres.json »). A postal code may cover several
 /// communes (59300: Aulnoy-lez-Valenciennes, Famars, Valenciennes), and a commune several postal codes.
 /// </summary>
 internal sealed class CommuneDirectory
 {
-    private static readonly string[] Files = ["regions.json", "departements.json", "communes.json"];
+    private static readonly string[] Files = ["regions.json", "departements.json", "communes.json", "centres.json"];
 
     private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<Commune>>> _byPostalCode;
 
@@ -40,26 +47,35 @@ internal sealed class CommuneDirectory
     {
         var regions = Read<List<RegionRecord>>(dataDirectory, "regions.json").ToDictionary(r => r.Code, r => r.Nom, StringComparer.Ordinal);
         var departments = Read<List<DepartmentRecord>>(dataDirectory, "departements.json").ToDictionary(d => d.Code, d => d.Nom, StringComparer.Ordinal);
+        var centres = Read<CentresRecord>(dataDirectory, "centres.json");
         var french = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
         return Read<List<CommuneRecord>>(dataDirectory, "communes.json")
             .Where(c => c.Type == "commune-actuelle" && c.Departement is not null && c.Region is not null)
             .SelectMany(c => (c.CodesPostaux ?? []).Select(postalCode => new Commune(
-                c.Code, c.Nom, postalCode, c.Departement!, departments.GetValueOrDefault(c.Departement!, c.Departement!), c.Region!, regions.GetValueOrDefault(c.Region!, c.Region!))))
+                c.Code, c.Nom, postalCode, c.Departement!, departments.GetValueOrDefault(c.Departement!, c.Departement!), c.Region!, regions.GetValueOrDefault(c.Region!, c.Region!),
+                Centre(centres, c.Code, c.Departement!))))
             .GroupBy(c => c.PostalCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Commune>)[.. g.OrderBy(c => c.Name, french)], StringComparer.Ordinal);
     }
+
+    private static CommuneCentre? Centre(CentresRecord centres, string inseeCode, string departmentCode) =>
+        centres.Communes.TryGetValue(inseeCode, out var commune) ? new CommuneCentre(commune[0], commune[1], OfCommune: true)
+        : centres.Departments.TryGetValue(departmentCode, out var department) ? new CommuneCentre(department[0], department[1], OfCommune: false)
+        : null;
 
     private static T Read<T>(string directory, string file)
     {
         var path = Path.Combine(directory, file);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"Official COG data missing: {path} (copied beside the application by the build from npm @etalab/decoupage-administratif; see Cog:DataDirectory).", path);
+            throw new FileNotFoundException($"Official COG data missing: {path} (copied beside the application by the build from npm @etalab/decoupage-administratif, centres.json written by src/Host/commune-centres.mjs; see Cog:DataDirectory).", path);
         }
 
         using var stream = File.OpenRead(path);
         return JsonSerializer.Deserialize<T>(stream, JsonSerializerOptions.Web)!;
     }
+
+    private sealed record CentresRecord(Dictionary<string, double[]> Communes, Dictionary<string, double[]> Departments);
 
     private sealed record RegionRecord(string Code, string Nom);
 
