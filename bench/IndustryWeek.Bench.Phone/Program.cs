@@ -208,6 +208,8 @@ static IEnumerable<KeyValuePair<string, string?>> HostSettings(string database, 
     new("Mail:Delivery", "Pickup"),
     new("Mail:PickupDirectory", mail),
     new("Logging:LogLevel:Default", "Warning"),
+    // No tiles: the Géoplateforme cannot be reached from here, and the targets are about what the platform sends.
+    new("Map:TileUrl", ""),
 ];
 
 // The host's first answers (JIT, the edition's map built in memory) are not what a phone waits for: asked once here.

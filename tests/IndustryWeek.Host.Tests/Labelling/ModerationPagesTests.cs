@@ -323,6 +323,42 @@ public sealed class ModerationPagesTests : IAsyncLifetime
         Assert.Equal($"/connexion?ReturnUrl={Uri.EscapeDataString(path)}", page.Response.Headers.Location?.PathAndQuery);
     }
 
+    [Fact]
+    public async Task Duplicates_TheQueueMarksThemTheApplicationListsThemAndOneClickRefusesWithTheStockReason()
+    {
+        // The same visit declared twice by the organisation (same place, same sessions), and another of its events.
+        var first = await SubmitAsync("Visite de l'usine Martin et de ses ateliers", submittedAtUtc: _clock.GetUtcNow().UtcDateTime.AddHours(-2));
+        var second = await SubmitAsync("VISITE USINE MARTIN");
+        var other = await SubmitAsync("Conférence sur l'hydrogène vert");
+        using var moderator = await PageSession.SignedInAsync(_platform, HdfModerator, Password);
+
+        var queue = await moderator.GetAsync("/moderation");
+        var marked = queue.Document.QuerySelectorAll("#bulk tbody tr")
+            .Where(r => r.TextContent.Contains("Doublon possible", StringComparison.Ordinal))
+            .Select(r => r.QuerySelector("td a")!.TextContent.Trim()).ToList();
+        Assert.Contains("Visite de l'usine Martin et de ses ateliers", marked);
+        Assert.Contains("VISITE USINE MARTIN", marked);
+        Assert.DoesNotContain("Conférence sur l'hydrogène vert", marked);
+
+        var page = await moderator.GetAsync($"/moderation/demandes/{second}");
+        var duplicates = page.Document.QuerySelector("#duplicates")!;
+        Assert.Equal("1 doublon possible", duplicates.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Equal($"/moderation/demandes/{first}", new Uri(new Uri("http://x"), duplicates.QuerySelector("li a")!.GetAttribute("href")!).AbsolutePath);
+        Assert.Null((await moderator.GetAsync($"/moderation/demandes/{other}")).Document.QuerySelector("#duplicates"));
+
+        // One click: refused with the stock reason and which event it repeats.
+        var refused = await moderator.SubmitAsync(page, "#duplicates form", []);
+        var after = await moderator.FollowAsync(refused);
+        Assert.Equal("Label refusé.", after.Document.QuerySelector(".fr-alert--success")!.TextContent.Trim());
+        Assert.Contains(
+            "L'événement est déjà déclaré (doublon). Même événement que « Visite de l'usine Martin et de ses ateliers »",
+            string.Join(" ", HistoryRows(after).Select(r => r[^1])),
+            StringComparison.Ordinal);
+
+        // A refused application no longer counts as a look-alike.
+        Assert.Null((await moderator.GetAsync($"/moderation/demandes/{first}")).Document.QuerySelector("#duplicates"));
+    }
+
     // ---- helpers ----
 
     private static string MainText(PageResult page) => page.Document.QuerySelector("main")!.TextContent;

@@ -68,6 +68,14 @@ internal sealed class ApplicationPageModel(IMediator mediator) : PageModel
     /// <summary>Reasons moderators give most often (administrators edit them); they can also write their own.</summary>
     public IReadOnlyList<StockReasonDto> StockReasons { get; private set; } = [];
 
+    /// <summary>The stock reason that says « doublon » (administrators may have reworded it), for the one-click refusal.</summary>
+    public string DuplicateReason =>
+        StockReasons.FirstOrDefault(r => r.Text.Contains("doublon", StringComparison.OrdinalIgnoreCase))?.Text ?? "L'événement est déjà déclaré (doublon).";
+
+    /// <summary>What the organiser reads after the stock reason: which event this one repeats.</summary>
+    public static string SameEventAs(LookAlikeDto other) =>
+        $"Même événement que « {other.Title} » ({other.OrganisationName}{(other.LabelNumber is null ? "" : $", label {other.LabelNumber}")}).";
+
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostGrantAsync(CancellationToken cancellationToken)

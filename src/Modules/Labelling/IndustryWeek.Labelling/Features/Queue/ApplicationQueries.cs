@@ -32,13 +32,17 @@ internal sealed record ApplicationSummaryDto(
     DateTime DueAtUtc,
     int WorkingDaysLeft,
     bool Overdue,
-    int FailedCriteria);
+    int FailedCriteria,
+    bool PossibleDuplicate = false);
 
 internal sealed record ApplicationPageDto(IReadOnlyList<ApplicationSummaryDto> Items, int Total, int Page, int PageSize);
 
 internal sealed record DecisionDto(string Kind, string By, DateTime AtUtc, string? Comment, string? LabelNumber);
 
 internal sealed record OrganiserHistoryDto(Guid Id, int EditionYear, string Title, string Status, string? LabelNumber);
+
+/// <summary>An application of the same edition that may be the same event (<see cref="LookAlikes"/>).</summary>
+internal sealed record LookAlikeDto(Guid Id, string Title, string OrganisationName, string? City, string Status, string StatusName, string? LabelNumber, DateTime? FirstSessionStart);
 
 /// <summary>API.md's application: the event as submitted, its criteria, its deadline and its history.</summary>
 internal sealed record ApplicationDto(
@@ -59,7 +63,8 @@ internal sealed record ApplicationDto(
     int WorkingDaysLeft,
     bool Overdue,
     IReadOnlyList<DecisionDto> History,
-    IReadOnlyList<OrganiserHistoryDto> OrganiserHistory);
+    IReadOnlyList<OrganiserHistoryDto> OrganiserHistory,
+    IReadOnlyList<LookAlikeDto> PossibleDuplicates);
 
 /// <summary>
 /// GET /api/labelling/applications: the regions the moderator handles (all for an administrator), oldest first, or
@@ -113,7 +118,8 @@ internal sealed class ApplicationQueriesHandler(LabellingDbContext db, TimeProvi
         var items = ByCommune(request)
             ? [.. InCommuneOrder(await applications.ToListAsync(cancellationToken)).Skip(page.Skip).Take(page.Size)]
             : await applications.Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
-        return new ApplicationPageDto([.. items.Select(a => Summary(a, now))], total, page.Number, page.Size);
+        var lookAlikes = await LookAlikesAsync(items, cancellationToken);
+        return new ApplicationPageDto([.. items.Select(a => Summary(a, now) with { PossibleDuplicate = lookAlikes[a.Id].Count > 0 })], total, page.Number, page.Size);
     }
 
     public async Task<QueueNeighboursDto> Handle(GetQueueNeighboursQuery request, CancellationToken cancellationToken)
@@ -192,6 +198,7 @@ internal sealed class ApplicationQueriesHandler(LabellingDbContext db, TimeProvi
             .Where(x => x.OrganisationId == a.OrganisationId && x.Id != a.Id)
             .OrderByDescending(x => x.EditionYear).ThenByDescending(x => x.SubmittedAtUtc).Take(50)
             .ToListAsync(cancellationToken);
+        var lookAlikes = (await LookAlikesAsync([a], cancellationToken))[a.Id];
         return new ApplicationDto(
             a.Id,
             a.EditionId,
@@ -210,7 +217,38 @@ internal sealed class ApplicationQueriesHandler(LabellingDbContext db, TimeProvi
             WorkingDaysLeft(a, now),
             a.IsOverdue(now),
             [.. a.Decisions.OrderBy(d => d.AtUtc).Select(d => new DecisionDto(d.Kind.ToString(), d.By, d.AtUtc, d.Comment, d.LabelNumber))],
-            [.. others.Select(o => new OrganiserHistoryDto(o.Id, o.EditionYear, o.Snapshot.Event.Title, LabellingApplication.StatusNames[o.Status], o.LabelNumber))]);
+            [.. others.Select(o => new OrganiserHistoryDto(o.Id, o.EditionYear, o.Snapshot.Event.Title, LabellingApplication.StatusNames[o.Status], o.LabelNumber))],
+            [.. lookAlikes.Select(o => new LookAlikeDto(
+                o.Id, o.Snapshot.Event.Title, o.Snapshot.Organiser.OrganisationName, o.Snapshot.Event.Location.City, o.Status.ToString(),
+                LabellingApplication.StatusNames[o.Status], o.LabelNumber, o.Snapshot.Event.Sessions.Count > 0 ? o.Snapshot.Event.Sessions.Min(x => x.Start) : null))]);
+    }
+
+    /// <summary>
+    /// For each application, the others of its edition that may be the same event, whatever region they are in: the
+    /// candidates are read by department or organisation (indexed columns), then compared here.
+    /// </summary>
+    private async Task<Dictionary<Guid, List<LabellingApplication>>> LookAlikesAsync(List<LabellingApplication> applications, CancellationToken cancellationToken)
+    {
+        var found = applications.ToDictionary(a => a.Id, _ => new List<LabellingApplication>());
+        if (applications.Count == 0)
+        {
+            return found;
+        }
+
+        var editions = applications.Select(a => a.EditionId).Distinct().ToList();
+        var departments = applications.Select(a => a.DepartmentCode).OfType<string>().Distinct().ToList();
+        var organisations = applications.Select(a => a.OrganisationId).Distinct().ToList();
+        ApplicationStatus[] counted = [ApplicationStatus.Pending, ApplicationStatus.ChangesRequested, ApplicationStatus.Granted, ApplicationStatus.Suspended];
+        var candidates = await db.Applications.AsNoTracking()
+            .Where(x => editions.Contains(x.EditionId) && counted.Contains(x.Status)
+                && ((x.DepartmentCode != null && departments.Contains(x.DepartmentCode)) || organisations.Contains(x.OrganisationId)))
+            .ToListAsync(cancellationToken);
+        foreach (var application in applications)
+        {
+            found[application.Id].AddRange(candidates.Where(c => LookAlikes.Alike(application, c)).OrderBy(c => c.SubmittedAtUtc));
+        }
+
+        return found;
     }
 
     /// <summary>A moderator sees the regions given to them; online-only events (no region) are the administrators'.</summary>
