@@ -18,7 +18,8 @@ internal sealed class Kits : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         // The old rows go through a copy without a key (the new key has the old one's name), in SQL
-        // that SQLite and PostgreSQL both run, and in SQL Server's form (+, bit).
+        // that SQLite and PostgreSQL both run, and in SQL Server's form (+, bit). Each statement ends with
+        // its semicolon: PostgreSQL's idempotent script puts it inside a DO block.
         migrationBuilder.CreateTable("kit_deliveries_copy", DeliveryColumns);
         const string Columns = """("EventId", "Key", "Reason", "LabelVersion", "LabelNumber", "RecipientEmail", "RequestedBy", "Status", "Attempts", "LastError", "WillRetry", "QueuedAtUtc", "SentAtUtc", "UpdatedAtUtc")""";
         if (migrationBuilder.IsSqlServer())
@@ -36,13 +37,13 @@ internal sealed class Kits : Migration
                 $"""
                 INSERT INTO "kit_deliveries_copy" {Columns}
                 SELECT "EventId", 'label-v' || CAST("LabelVersion" AS TEXT), 'Granted', "LabelVersion", "LabelNumber", "RecipientEmail", NULL, "Status", "Attempts", "LastError", "Status" = 'Failed', "QueuedAtUtc", "SentAtUtc", "UpdatedAtUtc"
-                FROM "kit_deliveries"
+                FROM "kit_deliveries";
                 """);
         }
 
         migrationBuilder.DropTable("kit_deliveries");
         migrationBuilder.CreateTable("kit_deliveries", DeliveryColumns, constraints: t => t.PrimaryKey("pk_kit_deliveries", x => new { x.EventId, x.Key }));
-        const string Copy = """INSERT INTO "kit_deliveries" SELECT * FROM "kit_deliveries_copy" """;
+        const string Copy = """INSERT INTO "kit_deliveries" SELECT * FROM "kit_deliveries_copy";""";
         if (migrationBuilder.IsSqlServer())
         {
             migrationBuilder.SqlServerStatement(Copy);

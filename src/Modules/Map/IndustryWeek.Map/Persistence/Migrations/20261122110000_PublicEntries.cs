@@ -39,9 +39,10 @@ internal sealed class PublicEntries : Migration
                 UPDATE "map_pins" SET "Mode" = CASE
                     WHEN "Online" AND "Latitude" IS NULL THEN 'Online'
                     WHEN "Online" THEN 'Hybrid'
-                    ELSE 'OnSite' END
+                    ELSE 'OnSite' END;
                 """);
         }
+
         migrationBuilder.AddColumn<string>("Street", Pins, nullable: true);
         migrationBuilder.AddColumn<string>("InseeCode", Pins, maxLength: 5, nullable: true);
         migrationBuilder.AddColumn<string>("OnlineUrl", Pins, nullable: true);
@@ -93,7 +94,7 @@ internal sealed class PublicEntries : Migration
                 Version = t.Column<long>(nullable: false),
             },
             constraints: t => t.PrimaryKey("pk_map_state", x => x.Id));
-        migrationBuilder.Sql("""INSERT INTO "map_state" ("Id", "Version") VALUES (1, 0)"""); // the same in every provider's SQL
+        migrationBuilder.Sql("""INSERT INTO "map_state" ("Id", "Version") VALUES (1, 0);"""); // the same in every provider's SQL
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
