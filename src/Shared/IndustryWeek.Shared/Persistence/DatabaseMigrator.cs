@@ -43,7 +43,8 @@ public static class DatabaseMigrator
         {
             var builder = new SqlConnectionStringBuilder(settings.ConnectionString);
             throw new StartupException(
-                $"Base de données injoignable : SQL Server {builder.DataSource}/{builder.InitialCatalog} ({DatabaseSettings.ConnectionStringKey}) : {e.GetBaseException().Message}",
+                // SqlClient's own message says what failed; its innermost exception may say only « Success ».
+                $"Base de données injoignable : SQL Server {builder.DataSource}/{builder.InitialCatalog} ({DatabaseSettings.ConnectionStringKey}) : {e.Message.ReplaceLineEndings(" ")}",
                 e);
         }
         catch (DbException e)
