@@ -13,6 +13,11 @@ using IndustryWeek.Shared.Web;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    var migrationScript = MigrationScriptOptions.FromArguments(args);
+    if (migrationScript is not null)
+    {
+        builder.Configuration.AddInMemoryCollection(migrationScript.Settings());
+    }
 
     builder.Services.AddSharedKernel(builder.Configuration, builder.Environment);
     builder.Services.AddReverseProxySupport(builder.Configuration);
@@ -32,6 +37,22 @@ try
     builder.Services.AddOperationsModule(builder.Configuration);
 
     var app = builder.Build();
+    if (migrationScript is not null)
+    {
+        // `dotnet run --project src/Host -- migrations-script --provider PostgreSql [--output file.sql]`: the SQL, never a connection.
+        var sql = MigrationScripts.Generate(app.Services);
+        if (migrationScript.Output is null)
+        {
+            await Console.Out.WriteAsync(sql);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(migrationScript.Output, sql);
+        }
+
+        return 0;
+    }
+
     await app.Services.MigrateModuleDatabasesAsync();
     if (args.Contains("seed-demo"))
     {

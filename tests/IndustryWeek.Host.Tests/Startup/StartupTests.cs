@@ -91,6 +91,8 @@ public sealed class StartupTests
     [InlineData("PostgreSql", null, "ConnectionStrings:Default")]
     [InlineData("PostgreSql", "Host=127.0.0.1;Port=1;Database=industryweek;Username=app;Password=app;Timeout=3", "ConnectionStrings:Default")]
     [InlineData("Sqlite", "Data Source=/proc/industryweek/impossible.db", "ConnectionStrings:Default")]
+    [InlineData("SqlServer", null, "ConnectionStrings:Default")]
+    [InlineData("SqlServer", "Server=127.0.0.1,1;Database=industryweek;User Id=app;Password=app;Encrypt=False;Connect Timeout=3", "ConnectionStrings:Default")]
     public async Task Start_WhenDatabaseSettingIsWrong_ExitsWithOneLineNamingTheSetting(string provider, string? connectionString, string setting)
     {
         var contentRoot = Directory.CreateTempSubdirectory("industryweek-bad-").FullName;

@@ -55,6 +55,31 @@ public sealed class DatabaseSettingsTests : IDisposable
         Assert.Equal(connectionString, settings.ConnectionString);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Serveur=sql.example;Base=industryweek")]
+    public void FromConfiguration_WhenSqlServerConnectionStringMissingOrWrong_StopsNamingTheSetting(string? connectionString)
+    {
+        var configuration = Configuration(("Database:Provider", "SqlServer"), ("ConnectionStrings:Default", connectionString));
+
+        var thrown = Assert.Throws<StartupException>(() => DatabaseSettings.FromConfiguration(configuration, _contentRoot));
+
+        Assert.Contains("ConnectionStrings:Default", thrown.Message, StringComparison.Ordinal);
+        Assert.Matches("SqlServer|SQL Server", thrown.Message);
+    }
+
+    [Fact]
+    public void FromConfiguration_WhenSqlServerWithConnectionString_UsesIt()
+    {
+        const string connectionString = "Server=sql.example,1433;Database=industryweek;User Id=app;Password=app;Encrypt=True";
+        var configuration = Configuration(("Database:Provider", "sqlserver"), ("ConnectionStrings:Default", connectionString));
+
+        var settings = DatabaseSettings.FromConfiguration(configuration, _contentRoot);
+
+        Assert.Equal(DatabaseProvider.SqlServer, settings.Provider);
+        Assert.Equal(connectionString, settings.ConnectionString);
+    }
+
     [Fact]
     public void FromConfiguration_WhenNothingConfigured_UsesSqliteFileUnderTheContentRoot()
     {
@@ -78,7 +103,7 @@ public sealed class DatabaseSettingsTests : IDisposable
         Assert.Equal(Path.Combine(_contentRoot, "db", "other.db"), file);
     }
 
-    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+    private static IConfiguration Configuration(params (string Key, string? Value)[] values) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
             .Build();

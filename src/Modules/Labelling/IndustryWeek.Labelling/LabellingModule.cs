@@ -1,8 +1,9 @@
 using IndustryWeek.Labelling.Features;
-using IndustryWeek.Labelling.Jobs;
-using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Labelling.Features.GrantLabel;
+using IndustryWeek.Labelling.Jobs;
 using IndustryWeek.Labelling.Persistence;
+using IndustryWeek.Shared.Jobs;
+using IndustryWeek.Shared.Mapping;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public static class LabellingModule
     {
         services.AddModuleDatabase<LabellingDbContext>("Labelling", LabellingDbContext.TablePrefix, LabellingNotifications.From);
         services.AddHandlersFrom(typeof(LabellingModule).Assembly);
+        services.AddModuleMapping("Labelling", LabellingMapping.Config);
         services.AddRecurringJob<ModeratorDigestJob>(ModeratorDigestJob.Name, "Récapitulatif des modérateurs", ModeratorDigestJob.Cron);
         return services;
     }

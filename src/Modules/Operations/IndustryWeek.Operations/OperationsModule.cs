@@ -1,5 +1,6 @@
 using IndustryWeek.Operations.Features;
 using IndustryWeek.Operations.Persistence;
+using IndustryWeek.Shared.Mapping;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +16,7 @@ public static class OperationsModule
     {
         services.AddModuleDatabase<OperationsDbContext>("Operations", OperationsDbContext.TablePrefix);
         services.AddHandlersFrom(typeof(OperationsModule).Assembly);
+        services.AddModuleMapping("Operations", OperationsMapping.Config);
         services.AddScoped<OperatorActionLog>();
         return services;
     }

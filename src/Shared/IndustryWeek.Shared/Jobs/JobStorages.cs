@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.Data.Sqlite;
@@ -8,12 +9,14 @@ using Microsoft.Data.Sqlite;
 namespace IndustryWeek.Shared.Jobs;
 
 /// <summary>
-/// The one place where the job storage follows `Database:Provider` (SQL Server, when it comes, gets
-/// Hangfire.SqlServer here). Settings measured on this project's machines (RECIPES.md, docs/performance.md):
+/// The one place where the job storage follows `Database:Provider`. Settings measured on this project's machines (RECIPES.md, docs/performance.md):
 /// Hangfire's defaults poll every 15 s and leave a dead process's jobs invisible for 30 min.
 /// </summary>
 internal static class JobStorages
 {
+    /// <summary>Hangfire's own schema on SQL Server (its script is in `migrations-script`).</summary>
+    public const string SqlServerSchema = "hangfire";
+
     public static JobStorage Create(DatabaseSettings database, JobsOptions options) => database.Provider switch
     {
         // Several hosts on one database: long polling (LISTEN/NOTIFY, sent by the enqueuing process) picks a job
@@ -29,6 +32,22 @@ internal static class JobStorages
                 UseSlidingInvisibilityTimeout = true,
                 InvisibilityTimeout = options.InvisibilityTimeout,
                 DistributedLockTimeout = options.DistributedLockTimeout,
+                PrepareSchemaIfNecessary = true,
+            }),
+
+        // Several hosts on one database, as on PostgreSQL: running jobs keep their fetch alive (sliding invisibility), so
+        // a dead host's jobs are visible again after InvisibilityTimeout; its locks (sp_getapplock, held by its
+        // session) go with its connections. Hangfire's recommended settings for 1.8 otherwise.
+        DatabaseProvider.SqlServer => new SqlServerStorage(
+            database.ConnectionString,
+            new SqlServerStorageOptions
+            {
+                SchemaName = SqlServerSchema,
+                QueuePollInterval = options.QueuePollInterval,
+                SlidingInvisibilityTimeout = options.InvisibilityTimeout,
+                CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
+                UseRecommendedIsolationLevel = true,
+                DisableGlobalLocks = true,
                 PrepareSchemaIfNecessary = true,
             }),
 

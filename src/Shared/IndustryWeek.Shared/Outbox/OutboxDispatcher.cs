@@ -73,6 +73,34 @@ internal sealed partial class OutboxDispatcher(
 
     public void Dispose() => _onePass.Dispose();
 
+    /// <summary>
+    /// The next pending messages, locked for the caller's transaction and skipped by the other hosts' claims:
+    /// `FOR UPDATE SKIP LOCKED` on PostgreSQL, `WITH (UPDLOCK, READPAST, ROWLOCK)` on SQL Server.
+    /// </summary>
+    internal static IQueryable<OutboxMessage> ClaimQuery(DbContext context, string outboxTable, DateTime now, int batchSize)
+    {
+#pragma warning disable EF1002 // the table name comes from the module's constant prefix; values are parameters
+        return context.Database.IsSqlServer()
+            ? context.Set<OutboxMessage>().FromSqlRaw(
+                $$"""
+                SELECT TOP ({1}) * FROM "{{outboxTable}}" WITH (UPDLOCK, READPAST, ROWLOCK)
+                WHERE "ProcessedAtUtc" IS NULL AND "FailedAtUtc" IS NULL AND "NextAttemptAtUtc" <= {0}
+                ORDER BY "Id"
+                """,
+                now,
+                batchSize)
+            : context.Set<OutboxMessage>().FromSqlRaw(
+                $$"""
+                SELECT * FROM "{{outboxTable}}"
+                WHERE "ProcessedAtUtc" IS NULL AND "FailedAtUtc" IS NULL AND "NextAttemptAtUtc" <= {0}
+                ORDER BY "Id" LIMIT {1}
+                FOR UPDATE SKIP LOCKED
+                """,
+                now,
+                batchSize);
+#pragma warning restore EF1002
+    }
+
     private async Task<int> DispatchBatchAsync(ModuleDatabase database, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -83,24 +111,12 @@ internal sealed partial class OutboxDispatcher(
 
         IDbContextTransaction? claim = null;
         List<OutboxMessage> batch;
-        if (context.Database.IsNpgsql())
+        if (!context.Database.IsSqlite())
         {
             // Several hosts on one database: each row is claimed by one of them for the batch's
             // transaction; a host that dies releases its claim and the rows are dispatched again.
             claim = await context.Database.BeginTransactionAsync(cancellationToken);
-#pragma warning disable EF1002 // the table name comes from the module's constant prefix; values are parameters
-            batch = await context.Set<OutboxMessage>()
-                .FromSqlRaw(
-                    $$"""
-                    SELECT * FROM "{{database.OutboxTable}}"
-                    WHERE "ProcessedAtUtc" IS NULL AND "FailedAtUtc" IS NULL AND "NextAttemptAtUtc" <= {0}
-                    ORDER BY "Id" LIMIT {1}
-                    FOR UPDATE SKIP LOCKED
-                    """,
-                    now,
-                    batchSize)
-                .ToListAsync(cancellationToken);
-#pragma warning restore EF1002
+            batch = await ClaimQuery(context, database.OutboxTable, now, batchSize).ToListAsync(cancellationToken);
         }
         else
         {

@@ -35,7 +35,8 @@ public static class OutboxModel
             {
                 Id = t.Column<long>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                    .Annotation("SqlServer:Identity", "1, 1"),
                 MessageId = t.Column<Guid>(nullable: false),
                 Type = t.Column<string>(maxLength: 300, nullable: false),
                 Payload = t.Column<string>(nullable: false),

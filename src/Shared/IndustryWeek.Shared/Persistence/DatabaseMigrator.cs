@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -36,6 +37,14 @@ public static class DatabaseMigrator
             var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
             throw new StartupException(
                 $"Base de données injoignable : PostgreSQL {builder.Host}:{builder.Port}/{builder.Database} ({DatabaseSettings.ConnectionStringKey}) : {e.GetBaseException().Message}",
+                e);
+        }
+        catch (SqlException e) when (settings.Provider == DatabaseProvider.SqlServer)
+        {
+            var builder = new SqlConnectionStringBuilder(settings.ConnectionString);
+            throw new StartupException(
+                // SqlClient's own message says what failed; its innermost exception may say only « Success ».
+                $"Base de données injoignable : SQL Server {builder.DataSource}/{builder.InitialCatalog} ({DatabaseSettings.ConnectionStringKey}) : {e.Message.ReplaceLineEndings(" ")}",
                 e);
         }
         catch (DbException e)

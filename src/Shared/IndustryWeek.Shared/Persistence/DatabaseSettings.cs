@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -9,9 +10,10 @@ public enum DatabaseProvider
 {
     Sqlite,
     PostgreSql,
+    SqlServer,
 }
 
-/// <summary>The one database every module shares (Hangfire too on PostgreSQL), as configured (`Database:Provider`, `ConnectionStrings:Default`).</summary>
+/// <summary>The one database every module shares (Hangfire too on PostgreSQL and SQL Server), as configured (`Database:Provider`, `ConnectionStrings:Default`).</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
     public const string ProviderKey = "Database:Provider";
@@ -30,7 +32,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         else if (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
         {
             throw new StartupException(
-                $"Configuration invalide : {ProviderKey} = « {providerText} » est inconnu (valeurs possibles : Sqlite, PostgreSql).");
+                $"Configuration invalide : {ProviderKey} = « {providerText} » est inconnu (valeurs possibles : Sqlite, PostgreSql, SqlServer).");
         }
 
         var connectionString = configuration[ConnectionStringKey];
@@ -49,6 +51,26 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             catch (ArgumentException e)
             {
                 throw new StartupException($"Configuration invalide : {ConnectionStringKey} n'est pas une chaîne de connexion PostgreSQL ({e.Message}).", e);
+            }
+
+            return new DatabaseSettings(provider, connectionString);
+        }
+
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new StartupException(
+                    $"Configuration manquante : {ConnectionStringKey} est obligatoire quand {ProviderKey} = SqlServer.");
+            }
+
+            try
+            {
+                _ = new SqlConnectionStringBuilder(connectionString);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+            {
+                throw new StartupException($"Configuration invalide : {ConnectionStringKey} n'est pas une chaîne de connexion SQL Server ({e.Message}).", e);
             }
 
             return new DatabaseSettings(provider, connectionString);
@@ -91,6 +113,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             case DatabaseProvider.PostgreSql:
                 options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+                break;
+            case DatabaseProvider.SqlServer:
+                // No retrying execution strategy: the grants and the outbox open their own transactions, which it refuses.
+                options.UseSqlServer(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
+                options.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, ModelAwareSqlServerMigrationsSqlGenerator>();
                 break;
             default:
                 options.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));

@@ -7,6 +7,7 @@ using IndustryWeek.Operations.Features.RecurringJobs;
 using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
+using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -89,7 +90,7 @@ internal static class OperationsEndpoints
             .Produces<OutboxPageDto>().ProducesValidationProblem();
 
         act.MapPost("/outbox/{module}/{id:long}/retry", async (string module, long id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new RetryOutboxMessageCommand(Actor.From(user), module, id), ct)).ToHttpResult(m => Results.Accepted("/api/ops/outbox", ListOutboxQueryHandler.ToDto(m))))
+                (await mediator.Send(new RetryOutboxMessageCommand(Actor.From(user), module, id), ct)).ToHttpResult(m => Results.Accepted("/api/ops/outbox", m.Adapt<OutboxMessageDto>(OperationsMapping.Config))))
             .WithName("RetryOutboxMessage").WithSummary("Redonne une série de tentatives à un message en échec.")
             .Produces<OutboxMessageDto>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 

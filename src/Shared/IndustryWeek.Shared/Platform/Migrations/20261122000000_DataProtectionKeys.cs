@@ -15,7 +15,8 @@ internal sealed class DataProtectionKeys : Migration
             {
                 Id = t.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                    .Annotation("SqlServer:Identity", "1, 1"),
                 FriendlyName = t.Column<string>(maxLength: 200, nullable: true),
                 Xml = t.Column<string>(nullable: false),
             },

@@ -16,7 +16,8 @@ internal sealed class JobRecords : Migration
             {
                 Id = t.Column<long>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                    .Annotation("SqlServer:Identity", "1, 1"),
                 Type = t.Column<string>(maxLength: 150, nullable: false),
                 Key = t.Column<string>(maxLength: 150, nullable: false),
                 Recurring = t.Column<bool>(nullable: false),
@@ -43,7 +44,8 @@ internal sealed class JobRecords : Migration
             {
                 Id = t.Column<long>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                    .Annotation("SqlServer:Identity", "1, 1"),
                 JobId = t.Column<long>(nullable: false),
                 Number = t.Column<int>(nullable: false),
                 Node = t.Column<string>(maxLength: 200, nullable: false),

@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -27,6 +28,11 @@ internal sealed class HangfireJobs : Migration
         migrationBuilder.AddColumn<string>("PausedBy", "platform_jobs", maxLength: 256, nullable: true);
         migrationBuilder.AddColumn<DateTime>("PausedAtUtc", "platform_jobs", nullable: true);
         migrationBuilder.CreateIndex("ix_platform_jobs_hangfire", "platform_jobs", "HangfireJobId");
+
+        if (migrationBuilder.IsSqlServer())
+        {
+            return; // Quartz never ran on SQL Server: the platform had no SQL Server provider then.
+        }
 
         var postgres = migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
         foreach (var table in QuartzTables)

@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
@@ -17,17 +18,41 @@ internal sealed class Kits : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         // The old rows go through a copy without a key (the new key has the old one's name), in SQL
-        // that SQLite and PostgreSQL both run.
+        // that SQLite and PostgreSQL both run, and in SQL Server's form (+, bit). Each statement ends with
+        // its semicolon: PostgreSQL's idempotent script puts it inside a DO block.
         migrationBuilder.CreateTable("kit_deliveries_copy", DeliveryColumns);
-        migrationBuilder.Sql(
-            """
-            INSERT INTO "kit_deliveries_copy" ("EventId", "Key", "Reason", "LabelVersion", "LabelNumber", "RecipientEmail", "RequestedBy", "Status", "Attempts", "LastError", "WillRetry", "QueuedAtUtc", "SentAtUtc", "UpdatedAtUtc")
-            SELECT "EventId", 'label-v' || CAST("LabelVersion" AS TEXT), 'Granted', "LabelVersion", "LabelNumber", "RecipientEmail", NULL, "Status", "Attempts", "LastError", "Status" = 'Failed', "QueuedAtUtc", "SentAtUtc", "UpdatedAtUtc"
-            FROM "kit_deliveries"
-            """);
+        const string Columns = """("EventId", "Key", "Reason", "LabelVersion", "LabelNumber", "RecipientEmail", "RequestedBy", "Status", "Attempts", "LastError", "WillRetry", "QueuedAtUtc", "SentAtUtc", "UpdatedAtUtc")""";
+        if (migrationBuilder.IsSqlServer())
+        {
+            migrationBuilder.SqlServerStatement(
+                $"""
+                INSERT INTO "kit_deliveries_copy" {Columns}
+                SELECT "EventId", 'label-v' + CAST("LabelVersion" AS nvarchar(10)), 'Granted', "LabelVersion", "LabelNumber", "RecipientEmail", NULL, "Status", "Attempts", "LastError", CASE WHEN "Status" = 'Failed' THEN 1 ELSE 0 END, "QueuedAtUtc", "SentAtUtc", "UpdatedAtUtc"
+                FROM "kit_deliveries"
+                """);
+        }
+        else
+        {
+            migrationBuilder.Sql(
+                $"""
+                INSERT INTO "kit_deliveries_copy" {Columns}
+                SELECT "EventId", 'label-v' || CAST("LabelVersion" AS TEXT), 'Granted', "LabelVersion", "LabelNumber", "RecipientEmail", NULL, "Status", "Attempts", "LastError", "Status" = 'Failed', "QueuedAtUtc", "SentAtUtc", "UpdatedAtUtc"
+                FROM "kit_deliveries";
+                """);
+        }
+
         migrationBuilder.DropTable("kit_deliveries");
         migrationBuilder.CreateTable("kit_deliveries", DeliveryColumns, constraints: t => t.PrimaryKey("pk_kit_deliveries", x => new { x.EventId, x.Key }));
-        migrationBuilder.Sql("""INSERT INTO "kit_deliveries" SELECT * FROM "kit_deliveries_copy" """);
+        const string Copy = """INSERT INTO "kit_deliveries" SELECT * FROM "kit_deliveries_copy";""";
+        if (migrationBuilder.IsSqlServer())
+        {
+            migrationBuilder.SqlServerStatement(Copy);
+        }
+        else
+        {
+            migrationBuilder.Sql(Copy);
+        }
+
         migrationBuilder.DropTable("kit_deliveries_copy");
         migrationBuilder.CreateIndex("ix_kit_deliveries_status", "kit_deliveries", ["Status", "UpdatedAtUtc"]);
 

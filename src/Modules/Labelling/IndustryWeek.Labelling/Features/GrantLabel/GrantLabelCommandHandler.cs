@@ -56,9 +56,7 @@ internal sealed class GrantLabelCommandHandler(LabellingDbContext db, TimeProvid
     /// </summary>
     private async Task<string> NextLabelNumberAsync(LabellingApplication application, CancellationToken cancellationToken)
     {
-        var taken = await db.Database
-            .SqlQuery<int>($"""UPDATE labelling_label_sequences SET "LastNumber" = "LastNumber" + 1 WHERE "EditionId" = {application.EditionId} RETURNING "LastNumber" AS "Value" """)
-            .ToListAsync(cancellationToken);
+        var taken = await NextNumberQuery(db, application.EditionId).ToListAsync(cancellationToken);
         if (taken.Count == 1)
         {
             return LabelSequence.Format(application.EditionYear, taken[0]);
@@ -69,4 +67,9 @@ internal sealed class GrantLabelCommandHandler(LabellingDbContext db, TimeProvid
         db.LabelSequences.Add(sequence);
         return sequence.Next();
     }
+
+    /// <summary>The edition's sequence moved on by one, giving the new number: `RETURNING` on SQLite and PostgreSQL, `OUTPUT` on SQL Server.</summary>
+    internal static IQueryable<int> NextNumberQuery(LabellingDbContext db, Guid editionId) => db.Database.IsSqlServer()
+        ? db.Database.SqlQuery<int>($"""UPDATE labelling_label_sequences SET "LastNumber" = "LastNumber" + 1 OUTPUT INSERTED."LastNumber" AS "Value" WHERE "EditionId" = {editionId}""")
+        : db.Database.SqlQuery<int>($"""UPDATE labelling_label_sequences SET "LastNumber" = "LastNumber" + 1 WHERE "EditionId" = {editionId} RETURNING "LastNumber" AS "Value" """);
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using IndustryWeek.Labelling.Domain.Applications;
 using IndustryWeek.Labelling.Persistence;
 using IndustryWeek.Shared.Domain;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ internal sealed class StockReasonHandlers(LabellingDbContext db, TimeProvider ti
     IRequestHandler<RemoveStockReasonCommand, Result<StockReasonDto>>
 {
     public async Task<IReadOnlyList<StockReasonDto>> Handle(GetStockReasonsQuery request, CancellationToken cancellationToken) =>
-        [.. (await db.StockReasons.AsNoTracking().OrderBy(r => r.CreatedAtUtc).ToListAsync(cancellationToken)).Select(r => new StockReasonDto(r.Id, r.Text))];
+        await db.StockReasons.OrderBy(r => r.CreatedAtUtc).ProjectToType<StockReasonDto>(LabellingMapping.Config).ToListAsync(cancellationToken);
 
     public async Task<Result<StockReasonDto>> Handle(AddStockReasonCommand request, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ internal sealed class StockReasonHandlers(LabellingDbContext db, TimeProvider ti
         var reason = StockReason.Create(text, time.GetUtcNow().UtcDateTime);
         db.StockReasons.Add(reason);
         await db.SaveChangesAsync(cancellationToken);
-        return new StockReasonDto(reason.Id, reason.Text);
+        return reason.Adapt<StockReasonDto>(LabellingMapping.Config);
     }
 
     public async Task<Result<StockReasonDto>> Handle(RemoveStockReasonCommand request, CancellationToken cancellationToken)
@@ -57,6 +58,6 @@ internal sealed class StockReasonHandlers(LabellingDbContext db, TimeProvider ti
 
         db.StockReasons.Remove(reason);
         await db.SaveChangesAsync(cancellationToken);
-        return new StockReasonDto(reason.Id, reason.Text);
+        return reason.Adapt<StockReasonDto>(LabellingMapping.Config);
     }
 }

@@ -1,4 +1,5 @@
 using IndustryWeek.Shared.Outbox;
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -30,7 +31,7 @@ internal sealed class Initial : Migration
                 Revision = t.Column<int>(nullable: false),
             },
             constraints: t => t.PrimaryKey("pk_labelling_applications", x => x.Id));
-        migrationBuilder.CreateIndex("ix_labelling_applications_label_number", "labelling_applications", "LabelNumber", unique: true);
+        migrationBuilder.CreateIndex("ix_labelling_applications_label_number", "labelling_applications", "LabelNumber", unique: true, filter: migrationBuilder.UniqueWhereNotNull("LabelNumber"));
         migrationBuilder.CreateIndex("ix_labelling_applications_queue", "labelling_applications", ["Status", "RegionCode", "SubmittedAtUtc"]);
 
         migrationBuilder.CreateTable(

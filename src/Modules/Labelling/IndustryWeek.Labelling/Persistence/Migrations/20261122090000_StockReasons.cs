@@ -28,9 +28,12 @@ internal sealed class StockReasons : Migration
             "L'événement est payant.",
             "L'événement est déjà déclaré (doublon).",
         ];
-        string[] types = migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite"
-            ? ["TEXT", "TEXT", "TEXT"]
-            : ["uuid", "character varying(300)", "timestamp with time zone"];
+        string[] types = migrationBuilder.ActiveProvider switch
+        {
+            "Microsoft.EntityFrameworkCore.Sqlite" => ["TEXT", "TEXT", "TEXT"],
+            "Microsoft.EntityFrameworkCore.SqlServer" => ["uniqueidentifier", "nvarchar(300)", "datetime2"],
+            _ => ["uuid", "character varying(300)", "timestamp with time zone"],
+        };
         for (var i = 0; i < reasons.Length; i++)
         {
             migrationBuilder.InsertData(

@@ -21,13 +21,28 @@ internal sealed class PublicEntries : Migration
         migrationBuilder.AddRequiredColumn("Description", Pins, "");
         migrationBuilder.AddRequiredColumn("Topics", Pins, "[]");
         migrationBuilder.AddRequiredColumn("Mode", Pins, "OnSite", maxLength: 10);
-        migrationBuilder.Sql(
-            """
-            UPDATE "map_pins" SET "Mode" = CASE
-                WHEN "Online" AND "Latitude" IS NULL THEN 'Online'
-                WHEN "Online" THEN 'Hybrid'
-                ELSE 'OnSite' END
-            """);
+        if (migrationBuilder.IsSqlServer())
+        {
+            // SQL Server's bit is no condition by itself.
+            migrationBuilder.SqlServerStatement(
+                """
+                UPDATE "map_pins" SET "Mode" = CASE
+                    WHEN "Online" = 1 AND "Latitude" IS NULL THEN 'Online'
+                    WHEN "Online" = 1 THEN 'Hybrid'
+                    ELSE 'OnSite' END
+                """);
+        }
+        else
+        {
+            migrationBuilder.Sql(
+                """
+                UPDATE "map_pins" SET "Mode" = CASE
+                    WHEN "Online" AND "Latitude" IS NULL THEN 'Online'
+                    WHEN "Online" THEN 'Hybrid'
+                    ELSE 'OnSite' END;
+                """);
+        }
+
         migrationBuilder.AddColumn<string>("Street", Pins, nullable: true);
         migrationBuilder.AddColumn<string>("InseeCode", Pins, maxLength: 5, nullable: true);
         migrationBuilder.AddColumn<string>("OnlineUrl", Pins, nullable: true);
@@ -79,7 +94,7 @@ internal sealed class PublicEntries : Migration
                 Version = t.Column<long>(nullable: false),
             },
             constraints: t => t.PrimaryKey("pk_map_state", x => x.Id));
-        migrationBuilder.Sql("""INSERT INTO "map_state" ("Id", "Version") VALUES (1, 0)""");
+        migrationBuilder.Sql("""INSERT INTO "map_state" ("Id", "Version") VALUES (1, 0);"""); // the same in every provider's SQL
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -1,6 +1,7 @@
 using IndustryWeek.Operations.Domain;
 using IndustryWeek.Operations.Persistence;
 using IndustryWeek.Shared.Web;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,9 +28,8 @@ internal sealed class GetActionsQueryHandler(OperationsDbContext db) : IRequestH
         var items = await actions.OrderByDescending(a => a.Id)
             .Skip(request.Page.Skip)
             .Take(request.Page.Size)
+            .ProjectToType<OperatorActionDto>(OperationsMapping.Config)
             .ToListAsync(cancellationToken);
-        return new ActionsPageDto(items.Select(ToDto).ToList(), total);
+        return new ActionsPageDto(items, total);
     }
-
-    private static OperatorActionDto ToDto(OperatorAction a) => new(a.Id, a.AtUtc, a.ActorEmail, a.Kind, a.Target, a.JobId, a.Reason);
 }

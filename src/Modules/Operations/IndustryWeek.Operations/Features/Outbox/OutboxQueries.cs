@@ -1,6 +1,7 @@
 using FluentValidation;
 using IndustryWeek.Shared.Outbox;
 using IndustryWeek.Shared.Web;
+using Mapster;
 using MediatR;
 
 namespace IndustryWeek.Operations.Features.Outbox;
@@ -29,9 +30,6 @@ internal sealed class ListOutboxQueryHandler(IOutboxOperations outbox) : IReques
     public async Task<OutboxPageDto> Handle(ListOutboxQuery request, CancellationToken cancellationToken)
     {
         var page = await outbox.ListAsync(request.ParsedState, request.Page, cancellationToken);
-        return new OutboxPageDto(page.Items.Select(ToDto).ToList(), page.Total);
+        return new OutboxPageDto(page.Items.Adapt<List<OutboxMessageDto>>(OperationsMapping.Config), page.Total);
     }
-
-    public static OutboxMessageDto ToDto(OutboxMessageView m) =>
-        new(m.Module, m.Id, m.MessageId, m.Type, m.OccurredAtUtc, m.Attempts, m.NextAttemptAtUtc, m.FailedAtUtc, m.LastError, m.CorrelationId);
 }

@@ -16,7 +16,8 @@ internal sealed class Initial : Migration
             {
                 Id = t.Column<long>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                    .Annotation("SqlServer:Identity", "1, 1"),
                 AtUtc = t.Column<DateTime>(nullable: false),
                 ActorId = t.Column<string>(maxLength: 450, nullable: false),
                 ActorEmail = t.Column<string>(maxLength: 256, nullable: false),

@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -50,7 +51,8 @@ internal sealed class Identity : Migration
             {
                 Id = t.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                    .Annotation("SqlServer:Identity", "1, 1"),
                 RoleId = t.Column<string>(nullable: false),
                 ClaimType = t.Column<string>(nullable: true),
                 ClaimValue = t.Column<string>(nullable: true),
@@ -67,7 +69,8 @@ internal sealed class Identity : Migration
             {
                 Id = t.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                    .Annotation("SqlServer:Identity", "1, 1"),
                 UserId = t.Column<string>(nullable: false),
                 ClaimType = t.Column<string>(nullable: true),
                 ClaimValue = t.Column<string>(nullable: true),
@@ -123,12 +126,12 @@ internal sealed class Identity : Migration
             });
 
         migrationBuilder.CreateIndex("IX_registration_role_claims_RoleId", "registration_role_claims", "RoleId");
-        migrationBuilder.CreateIndex("RoleNameIndex", "registration_roles", "NormalizedName", unique: true);
+        migrationBuilder.CreateIndex("RoleNameIndex", "registration_roles", "NormalizedName", unique: true, filter: migrationBuilder.UniqueWhereNotNull("NormalizedName"));
         migrationBuilder.CreateIndex("IX_registration_user_claims_UserId", "registration_user_claims", "UserId");
         migrationBuilder.CreateIndex("IX_registration_user_logins_UserId", "registration_user_logins", "UserId");
         migrationBuilder.CreateIndex("IX_registration_user_roles_RoleId", "registration_user_roles", "RoleId");
         migrationBuilder.CreateIndex("EmailIndex", "registration_users", "NormalizedEmail");
-        migrationBuilder.CreateIndex("UserNameIndex", "registration_users", "NormalizedUserName", unique: true);
+        migrationBuilder.CreateIndex("UserNameIndex", "registration_users", "NormalizedUserName", unique: true, filter: migrationBuilder.UniqueWhereNotNull("NormalizedUserName"));
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
