@@ -16,6 +16,7 @@ try
 
     builder.Services.AddSharedKernel(builder.Configuration, builder.Environment);
     builder.Services.AddReverseProxySupport(builder.Configuration);
+    builder.Services.AddSecurityHeaders(builder.Configuration); // checks Map:EmbedAllowedOrigins
     builder.Services.AddAnswerCompression();
     builder.Services.AddOpenApi();
     builder.Services.AddRazorPages(o =>
