@@ -1,4 +1,5 @@
 using IndustryWeek.CommunicationKit;
+using IndustryWeek.Host.Features.SearchEngines;
 using IndustryWeek.Editions;
 using IndustryWeek.Labelling;
 using IndustryWeek.Map;
@@ -59,6 +60,7 @@ try
     app.MapStaticAssets();
     app.MapOpenApi("/openapi/{documentName}.json");
     app.MapHealthEndpoints();
+    app.MapRobotsTxt();
     app.MapRazorPages().WithStaticAssets();
 
     app.MapEditionsModule();

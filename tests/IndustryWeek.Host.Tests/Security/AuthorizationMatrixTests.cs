@@ -77,6 +77,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("GET", "/api/map/export.csv", "/api/map/export.csv", Public),
         ("GET", "/api/map/export.geojson", "/api/map/export.geojson", Public),
         ("GET", "/api/map/events.ics", "/api/map/events.ics", Public),
+        ("GET", "/sitemap.xml", "/sitemap.xml", Public),
+        ("GET", "/robots.txt", "/robots.txt", Public),
         ("GET", "/api/geo/communes", "/api/geo/communes?postalCode=59300", Public),
         ("GET", "/api/identity/confirmEmail", "/api/identity/confirmEmail", Account),
         ("GET", "/api/identity/manage/info", "/api/identity/manage/info", SignedIn),
