@@ -67,6 +67,7 @@ public sealed partial class XssTests(XssScene scene) : IClassFixture<XssScene>
             (scene.AdminPages, "/admin/comptes"),
             (scene.Visitor, $"/evenements/{id}"),
             (scene.Visitor, "/carte"),
+            (scene.Visitor, "/carte/integration"),
         ];
         var silent = new List<string>();
         foreach (var (session, path) in pages)
