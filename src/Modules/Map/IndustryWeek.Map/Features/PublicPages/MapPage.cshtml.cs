@@ -46,6 +46,9 @@ internal class MapPageModel(MapQuery query, MapTiles tiles, SiteLinks links) : P
 
     public bool Has(string name, string value) => Filters[name].Any(v => v is not null && v.Split(',').Contains(value, StringComparer.Ordinal));
 
+    /// <summary>The pins of these filters, which the map draws (the page preloads them).</summary>
+    public string PinsApi => "/api/map/pins" + WithQuery(FilterQuery);
+
     /// <summary>The filters for addresses given to others (the embed, the calendar feed): without the administrators' preview.</summary>
     public string PublicFilterQuery { get; private set; } = "";
 
@@ -69,14 +72,17 @@ internal class MapPageModel(MapQuery query, MapTiles tiles, SiteLinks links) : P
 
     private static string WithQuery(string query) => query.Length > 0 ? "?" + query : "";
 
+    private static string QueryOf(IEnumerable<KeyValuePair<string, StringValues>> filters) =>
+        string.Join("&", filters.SelectMany(f => f.Value.Select(v => $"{f.Key}={Uri.EscapeDataString(v ?? "")}")));
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Filters = new QueryCollection(FilterNames
             .Select(name => (name, values: Request.Query[name].Where(v => !string.IsNullOrWhiteSpace(v)).ToArray()))
             .Where(f => f.values.Length > 0)
             .ToDictionary(f => f.name, f => new StringValues(f.values), StringComparer.Ordinal));
-        FilterQuery = string.Join("&", Filters.SelectMany(f => f.Value.Select(v => $"{f.Key}={Uri.EscapeDataString(v ?? "")}")));
-        PublicFilterQuery = string.Join("&", Filters.Where(f => f.Key != "preview").SelectMany(f => f.Value.Select(v => $"{f.Key}={Uri.EscapeDataString(v ?? "")}")));
+        FilterQuery = QueryOf(Filters);
+        PublicFilterQuery = QueryOf(Filters.Where(f => f.Key != "preview"));
         var edition = EditionRef.Parse(Value("edition"), Errors);
         var filter = MapFilter.Parse(Filters, Errors);
         var preview = MapHttp.Preview(HttpContext, Errors);
