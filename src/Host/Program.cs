@@ -1,4 +1,5 @@
 using IndustryWeek.CommunicationKit;
+using IndustryWeek.Host.Features.SearchEngines;
 using IndustryWeek.Editions;
 using IndustryWeek.Labelling;
 using IndustryWeek.Map;
@@ -21,6 +22,7 @@ try
 
     builder.Services.AddSharedKernel(builder.Configuration, builder.Environment);
     builder.Services.AddReverseProxySupport(builder.Configuration);
+    builder.Services.AddSecurityHeaders(builder.Configuration); // checks Map:EmbedAllowedOrigins
     builder.Services.AddAnswerCompression();
     builder.Services.AddOpenApi();
     builder.Services.AddRazorPages(o =>
@@ -79,6 +81,7 @@ try
     app.MapStaticAssets();
     app.MapOpenApi("/openapi/{documentName}.json");
     app.MapHealthEndpoints();
+    app.MapRobotsTxt();
     app.MapRazorPages().WithStaticAssets();
 
     app.MapEditionsModule();

@@ -100,7 +100,7 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
     {
         (string Role, string? Email, string Password, string[] Paths)[] people =
         [
-            ("visiteur", null, "", ["/", "/carte", $"/evenements/{_event}", "/connexion", "/inscription", "/mot-de-passe-oublie",
+            ("visiteur", null, "", ["/", "/carte", "/carte/integration?region=32", $"/evenements/{_event}", "/connexion", "/inscription", "/mot-de-passe-oublie",
                 "/nouveau-mot-de-passe", "/confirmation-email", "/acces-refuse", "/accessibilite", "/mentions-legales",
                 "/donnees-personnelles", "/cookies", "/carte?department=zz", "/page-qui-n-existe-pas"]),
             ("organisateur", OrganiserEmail, JourneySteps.Password, ["/", "/mon-espace", "/mon-espace/evenements/nouveau", $"/mon-espace/evenements/{_event}",

@@ -100,7 +100,7 @@ public sealed class XssBrowserTests(Chromium chromium, ITestOutputHelper output)
             (OrganiserEmail, ["/mon-espace", $"/mon-espace/evenements/{_event}", $"/mon-espace/evenements/{_event}/modifier", $"/mon-espace/evenements/{_event}/kit", "/organisation"]),
             (ModeratorEmail, ["/moderation", $"/moderation/demandes/{_event}"]),
             (PlatformFactory.AdminEmail, [$"/moderation/demandes/{_event}", "/admin/kits", "/admin/comptes"]),
-            (null, [$"/evenements/{_event}", "/carte", "/"]),
+            (null, [$"/evenements/{_event}", "/carte", "/carte/integration", "/"]),
         ];
         var visited = 0;
         foreach (var (email, paths) in readers)
@@ -140,7 +140,12 @@ public sealed class XssBrowserTests(Chromium chromium, ITestOutputHelper output)
                     failures.Add($"{path} as {email ?? "visitor"}: an injected script ran (window.__xss = {ran})");
                 }
 
-                var injected = await page.EvaluateAsync<int>("() => document.querySelectorAll('[onerror], [onload]').length + [...document.scripts].filter(s => s.textContent.includes('__xss')).length");
+                // The event page's JSON-LD holds the texts as data (never run): it must still be one whole JSON document.
+                var injected = await page.EvaluateAsync<int>("""
+                    () => document.querySelectorAll('[onerror], [onload]').length
+                        + [...document.scripts].filter(s => s.type !== 'application/ld+json' && s.textContent.includes('__xss')).length
+                        + [...document.scripts].filter(s => s.type === 'application/ld+json' && (() => { try { JSON.parse(s.textContent); return false; } catch { return true; } })()).length
+                    """);
                 if (injected > 0)
                 {
                     failures.Add($"{path} as {email ?? "visitor"}: {injected} injected elements in the DOM");

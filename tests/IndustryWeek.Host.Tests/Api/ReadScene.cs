@@ -117,6 +117,9 @@ internal sealed class ReadScene : IAsyncDisposable
             new("GET /api/map/events/{id:guid}.ics", $"/api/map/events/{Labelled}.ics", Reader.Anonymous, "preview"),
             new("GET /api/map/export.csv", $"/api/map/export.csv?edition={edition}", Reader.Anonymous, map),
             new("GET /api/map/export.geojson", $"/api/map/export.geojson?edition={edition}", Reader.Anonymous, map),
+            new("GET /api/map/events.ics", $"/api/map/events.ics?edition={edition}", Reader.Anonymous, map),
+            new("GET /sitemap.xml", "/sitemap.xml", Reader.Anonymous),
+            new("GET /robots.txt", "/robots.txt", Reader.Anonymous),
             new("GET /e/{label}", "/e/SDI-2000-000000", Reader.Anonymous),
 
             new("GET /api/ops/summary", "/api/ops/summary", Reader.Administrator),

@@ -149,6 +149,6 @@ public sealed class MapExportTests(MapPlatformFixture map)
     }
 
     /// <summary>RFC 5545 lines, continuation lines joined back.</summary>
-    private static List<string> Unfold(string ics) =>
+    internal static List<string> Unfold(string ics) =>
         [.. ics.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)];
 }

@@ -73,6 +73,34 @@ public sealed class MapXssTests(MapPlatformFixture map)
         Assert.Contains($"SUMMARY:{Title} (1/2)", ics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EventPage_WhenOrganiserTextTriesToCloseTheJsonLd_KeepsItInsideAsData()
+    {
+        const string title = "</script><script>alert(1)</script><!-- <script>";
+        const string organisation = "Forges </SCRIPT > & <!--";
+        var granted = MapSamples.Granted(Guid.NewGuid(), Edition, 2043, MapSamples.Visit(title) with { Description = "Fin </script ><img src=x onerror=alert(2)> -->" }, organisation: organisation);
+        await map.GrantAsync(granted);
+        using var visitor = PageSession.Anonymous(map.Platform);
+
+        var page = await visitor.GetAsync($"/evenements/{granted.EventId}");
+
+        // The only script element without a source is the JSON-LD, and it holds the whole document: nothing ended it early.
+        var inline = Assert.Single(page.Document.QuerySelectorAll("script:not([src])"));
+        Assert.Equal("application/ld+json", inline.GetAttribute("type"));
+        var html = await page.Response.Content.ReadAsStringAsync();
+        var start = html.IndexOf("<script type=\"application/ld+json\"", StringComparison.Ordinal);
+        var body = html[(html.IndexOf('>', start) + 1)..html.IndexOf("</script", start, StringComparison.OrdinalIgnoreCase)];
+        Assert.Equal(inline.TextContent, body);
+        Assert.DoesNotContain("<", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(">", body, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(title, json.RootElement.GetProperty("name").GetString());
+        Assert.Equal(organisation, json.RootElement.GetProperty("organizer").GetProperty("name").GetString());
+        Assert.StartsWith("Fin </script >", json.RootElement.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Empty(page.Document.QuerySelectorAll("[onerror]"));
+        Assert.Equal(title, page.Document.QuerySelector("meta[property='og:title']")?.GetAttribute("content"));
+    }
+
     private async Task<IndustryWeek.Labelling.Contracts.LabelGranted> GrantAsync()
     {
         var granted = MapSamples.Granted(Guid.NewGuid(), Edition, 2043, MapSamples.Visit(Title) with { Description = Description }, organisation: Organisation);

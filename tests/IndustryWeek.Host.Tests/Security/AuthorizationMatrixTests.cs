@@ -76,6 +76,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("GET", "/api/map/events/{id:guid}.ics", "/api/map/events/{AL}.ics", Public),
         ("GET", "/api/map/export.csv", "/api/map/export.csv", Public),
         ("GET", "/api/map/export.geojson", "/api/map/export.geojson", Public),
+        ("GET", "/api/map/events.ics", "/api/map/events.ics", Public),
+        ("GET", "/sitemap.xml", "/sitemap.xml", Public),
+        ("GET", "/robots.txt", "/robots.txt", Public),
         ("GET", "/api/geo/communes", "/api/geo/communes?postalCode=59300", Public),
         ("GET", "/api/identity/confirmEmail", "/api/identity/confirmEmail", Account),
         ("GET", "/api/identity/manage/info", "/api/identity/manage/info", SignedIn),
@@ -182,6 +185,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
     [
         ("", "/", PublicPage),
         ("carte", "/carte", PublicPage),
+        ("carte/integration", "/carte/integration", PublicPage),
         ("evenements/{id:guid}", "/evenements/{AL}", PublicPage),
         ("connexion", "/connexion", PublicPage),
         ("inscription", "/inscription", PublicPage),

@@ -39,7 +39,7 @@ public sealed class CompressionOverHttpsTests : IAsyncLifetime
     {
         using var visitor = _platform.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
 
-        foreach (var url in new[] { "/", "/carte", $"/evenements/{EventId}", "/api/map/events", "/api/map/events?region=32", $"/api/map/events/{EventId}", $"/api/map/events/{EventId}.ics", "/api/map/export.csv?region=32" })
+        foreach (var url in new[] { "/", "/carte", $"/evenements/{EventId}", "/api/map/events", "/api/map/events?region=32", $"/api/map/events/{EventId}", $"/api/map/events/{EventId}.ics", "/api/map/export.csv?region=32", "/api/map/events.ics", "/api/map/events.ics?region=32", "/carte/integration", "/sitemap.xml", "/robots.txt" })
         {
             using var response = await Compressed.GetAsync(visitor, url, Brotli);
             Assert.True(HttpStatusCode.OK == response.StatusCode, $"{url}: {response.StatusCode}");

@@ -134,6 +134,8 @@ public sealed class HostileQueryStringTests(ITestOutputHelper output)
             (Reader.Anonymous, "GET", $"/api/identity/confirmEmail?userId=%00&code=Q09ERQ", "userId"),
             (Reader.Anonymous, "HEAD", "/api/map/events?region=%00", "region"),
             (Reader.Anonymous, "GET", "/carte?region=%00", "region"),
+            (Reader.Anonymous, "GET", "/carte/integration?format=%00", "format"),
+            (Reader.Anonymous, "GET", "/api/map/events.ics?department=59%00", "department"),
             // A NUL in the path never reaches the app: the server refuses it (« The path contains null characters »).
             (Reader.Administrator, "POST", "/api/admin/users/%01/roles", "email"),
             (Reader.Administrator, "POST", "/api/ops/recurring/a%0Ab/trigger", "name"),

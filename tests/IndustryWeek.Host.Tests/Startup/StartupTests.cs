@@ -134,4 +134,23 @@ public sealed class StartupTests
             Directory.Delete(contentRoot, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Start_WhenAnEmbedOriginIsNotAnOrigin_ExitsWithOneFrenchLineNamingIt()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("industryweek-embed-").FullName;
+        try
+        {
+            await using var host = HostProcess.Start(contentRoot, [new("Map:EmbedAllowedOrigins:0", "https://www.hautsdefrance.fr"), new("Map:EmbedAllowedOrigins:1", "https://www.nord.fr/carte")]);
+
+            Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            var line = Assert.Single(host.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Equal("Configuration invalide : Map:EmbedAllowedOrigins attend des origines de sites, sans chemin (par exemple https://www.hautsdefrance.fr ou https://*.nord.fr) ; refusé : « https://www.nord.fr/carte ».", line);
+            Assert.DoesNotContain("   at ", host.Output + host.Errors);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using IndustryWeek.Shared.Web;
+using Microsoft.Extensions.Configuration;
 
 namespace IndustryWeek.Shared.Tests.Web;
 
@@ -32,4 +33,45 @@ public sealed class SecurityHeadersTests
         Assert.Contains("img-src 'self' data: https://data.geopf.fr;", policy, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self';", policy, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EmbedPolicy_WhenNoOriginConfigured_LetsTheSiteAloneFrameTheEmbed()
+    {
+        var site = SecurityHeaders.ContentSecurityPolicy(null);
+
+        var embed = SecurityHeaders.EmbedPolicy(site, SecurityHeaders.EmbedAllowedOrigins(Settings()));
+
+        Assert.EndsWith("frame-ancestors 'self'", embed, StringComparison.Ordinal);
+        Assert.Equal(site.Replace("frame-ancestors 'none'", "", StringComparison.Ordinal), embed.Replace("frame-ancestors 'self'", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EmbedAllowedOrigins_AsAListOrOneValue_AreOriginsLowerCasedWithoutTheirFinalSlash()
+    {
+        Assert.Equal(["https://www.hautsdefrance.fr", "https://*.nord.fr", "http://localhost:8080"],
+            SecurityHeaders.EmbedAllowedOrigins(Settings(("Map:EmbedAllowedOrigins:0", "https://www.HautsDeFrance.fr/"), ("Map:EmbedAllowedOrigins:1", "https://*.nord.fr"), ("Map:EmbedAllowedOrigins:2", "http://localhost:8080"))));
+        Assert.Equal(["https://a.fr", "https://b.fr"], SecurityHeaders.EmbedAllowedOrigins(Settings(("Map:EmbedAllowedOrigins", "https://a.fr, https://b.fr"))));
+    }
+
+    [Theory]
+    [InlineData("www.region.fr")] // no scheme
+    [InlineData("https://www.region.fr/carte")] // a path
+    [InlineData("https://www.region.fr?x=1")]
+    [InlineData("ftp://www.region.fr")]
+    [InlineData("*")]
+    [InlineData("'unsafe-inline'")]
+    [InlineData("https://a.fr;script-src")] // would end the directive
+    [InlineData("https://a.fr'")]
+    [InlineData("https://www.*.fr")]
+    public void EmbedAllowedOrigins_WhenAValueIsNotAnOrigin_StopsTheHostWithOneFrenchLineNamingIt(string value)
+    {
+        var thrown = Assert.Throws<StartupException>(() => SecurityHeaders.EmbedAllowedOrigins(Settings(("Map:EmbedAllowedOrigins:0", "https://ok.fr"), ("Map:EmbedAllowedOrigins:1", value))));
+
+        Assert.StartsWith("Configuration invalide : Map:EmbedAllowedOrigins attend des origines de sites", thrown.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"refusé : « {value} ».", thrown.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', thrown.Message);
+    }
+
+    private static IConfiguration Settings(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
 }

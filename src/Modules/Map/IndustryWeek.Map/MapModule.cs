@@ -3,6 +3,7 @@ using IndustryWeek.Map.Features.GetEventCalendar;
 using IndustryWeek.Map.Features.GetMapEvents;
 using IndustryWeek.Map.Features.GetMapPins;
 using IndustryWeek.Map.Features.PublicPages;
+using IndustryWeek.Map.Features.Sitemap;
 using IndustryWeek.Map.Jobs;
 using IndustryWeek.Map.Persistence;
 using IndustryWeek.Shared.Jobs;
@@ -40,6 +41,7 @@ public static class MapModule
         GetEventCalendarEndpoint.Map(api);
         ExportMapEndpoints.Map(api);
         ShortLinkEndpoint.Map(endpoints);
+        SitemapEndpoint.Map(endpoints);
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -8,25 +9,78 @@ namespace IndustryWeek.Shared.Web;
 /// <summary>
 /// The headers every answer carries: a Content-Security-Policy with no inline script or style (every
 /// script is a file under wwwroot), no framing, no MIME sniffing, and a referrer that does not leak paths.
-/// Map tiles, when configured (`Map:TileUrl`), are the only images allowed from elsewhere.
+/// Map tiles, when configured (`Map:TileUrl`), are the only images allowed from elsewhere. The one exception to
+/// « no framing »: an endpoint marked <see cref="EmbeddableAttribute"/> (the map made for partners' sites,
+/// /carte/integration) may be framed by the site itself and by the origins of `Map:EmbedAllowedOrigins`.
 /// </summary>
-public static class SecurityHeaders
+public static partial class SecurityHeaders
 {
+    public const string EmbedOriginsKey = "Map:EmbedAllowedOrigins";
+
+    /// <summary>Reads and checks the settings the headers depend on: a wrong origin stops the host with one French line.</summary>
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var site = ContentSecurityPolicy(configuration["Map:TileUrl"]);
+        services.AddSingleton(new SecurityPolicies(site, JobsDashboardPolicy(site), EmbedPolicy(site, EmbedAllowedOrigins(configuration))));
+        return services;
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<IConfiguration>()["Map:TileUrl"]);
-        var dashboardPolicy = JobsDashboardPolicy(policy);
+        var policies = app.ApplicationServices.GetRequiredService<SecurityPolicies>();
         return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Jobs.JobsDashboard.Path) ? dashboardPolicy : policy;
+            // After routing: the endpoint says whether it may be framed.
+            var embeddable = context.GetEndpoint()?.Metadata.GetMetadata<EmbeddableAttribute>() is not null;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Jobs.JobsDashboard.Path) ? policies.JobsDashboard
+                : embeddable ? policies.Embed
+                : policies.Site;
+            if (!embeddable)
+            {
+                headers.XFrameOptions = "DENY"; // for browsers without frame-ancestors; it has no value naming several origins
+            }
+
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             await next(context);
         });
+    }
+
+    /// <summary>
+    /// The origins allowed to frame the embeddable pages, from `Map:EmbedAllowedOrigins` (a list, or one value of
+    /// origins separated by spaces or commas): « https://www.region.fr », « https://*.departement.fr », « http://localhost:8080 »,
+    /// lower-cased, without their final slash. Anything else (a path, a query, a quote or a semicolon that would
+    /// change the policy) stops the host with one French line naming the values refused.
+    /// </summary>
+    public static IReadOnlyList<string> EmbedAllowedOrigins(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(EmbedOriginsKey);
+        var children = section.GetChildren().ToList();
+        var values = children.Count > 0
+            ? children.Select(c => c.Value ?? "").ToArray()
+            : (section.Value ?? "").Split([' ', ',', ';', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        values = [.. values.Select(v => v.Trim()).Where(v => v.Length > 0)];
+        var refused = values.Where(v => !OriginPattern().IsMatch(v)).ToList();
+        if (refused.Count > 0)
+        {
+            throw new StartupException(
+                $"Configuration invalide : {EmbedOriginsKey} attend des origines de sites, sans chemin (par exemple https://www.hautsdefrance.fr ou https://*.nord.fr) ; refusé : {string.Join(", ", refused.Select(r => $"« {r} »"))}.");
+        }
+
+        return [.. values.Select(v => v.TrimEnd('/').ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The site's policy, framable by the site itself and by <paramref name="origins"/> (the site alone when none).</summary>
+    public static string EmbedPolicy(string sitePolicy, IReadOnlyList<string> origins)
+    {
+        ArgumentNullException.ThrowIfNull(sitePolicy);
+        ArgumentNullException.ThrowIfNull(origins);
+        return sitePolicy.Replace("frame-ancestors 'none'", "frame-ancestors " + string.Join(' ', origins.Prepend("'self'")), StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -53,4 +107,19 @@ public static class SecurityHeaders
 
         return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
+
+    // scheme://host[:port][/]: letters, digits, dots and hyphens only (no quote, semicolon or space to end the directive).
+    [GeneratedRegex(@"^https?://(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OriginPattern();
 }
+
+/// <summary>The Content-Security-Policy values, built once at start-up.</summary>
+public sealed record SecurityPolicies(string Site, string JobsDashboard, string Embed);
+
+/// <summary>
+/// This page is made to be shown in a frame on partners' sites: its Content-Security-Policy lets the origins of
+/// `Map:EmbedAllowedOrigins` frame it, and it carries no X-Frame-Options (<see cref="SecurityHeaders"/>). Every other
+/// answer keeps « frame-ancestors 'none' ».
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class EmbeddableAttribute : Attribute;

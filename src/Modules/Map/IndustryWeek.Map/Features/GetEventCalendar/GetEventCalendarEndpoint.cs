@@ -51,8 +51,26 @@ internal static class EventCalendar
     public static string Write(MapEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return IcsCalendar.Write(Entries(entry), entry.Pin.PublishedAtUtc, entry.Pin.Title.Trim());
+    }
+
+    /// <summary>
+    /// The calendar feed of a map's events (GET /api/map/events.ics): every session of each, with the same entries
+    /// (UIDs included) as each event's own file, so a calendar that imported one and subscribes to the feed keeps
+    /// one entry per session. Stamped with the latest publication among them: the same map version, the same bytes
+    /// (the feed's ETag is the map's).
+    /// </summary>
+    public static byte[] Feed(IReadOnlyList<MapEntry> entries, string calendarName)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var stamp = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.Pin.PublishedAtUtc);
+        return Encoding.UTF8.GetBytes(IcsCalendar.Write(entries.SelectMany(Entries), stamp, calendarName));
+    }
+
+    private static IEnumerable<CalendarEntry> Entries(MapEntry entry)
+    {
         var pin = entry.Pin;
-        var calendar = CalendarEntry.ForSessions(pin.EventId, pin.Title, pin.Sessions).Select(session => session with
+        return CalendarEntry.ForSessions(pin.EventId, pin.Title, pin.Sessions).Select(session => session with
         {
             Description = $"{pin.Description.Trim()}\n\nOrganisé par {pin.OrganisationName}. Événement labellisé Semaine de l'industrie {pin.EditionYear} ({pin.LabelNumber}).\n{entry.Url}",
             Location = Place(pin),
@@ -60,7 +78,6 @@ internal static class EventCalendar
             Latitude = pin.Latitude,
             Longitude = pin.Longitude,
         });
-        return IcsCalendar.Write(calendar, pin.PublishedAtUtc, pin.Title.Trim());
     }
 
     public static string FileName(Pin pin)

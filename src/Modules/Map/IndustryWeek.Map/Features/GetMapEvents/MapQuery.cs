@@ -84,6 +84,23 @@ internal sealed class MapQuery(MapCache cache, TimeProvider time)
         return new LabelledEvent(entry, edition, Listed: preview || edition.VisibleOn(time.TodayInParis()));
     }
 
+    /// <summary>
+    /// Every event the public finds on a map today (in the editions whose map is open, not drafts), with the map's version:
+    /// the sitemap's pages. An event labelled before its edition's map opens is not among them (its page is « noindex »).
+    /// </summary>
+    public async ValueTask<(long Version, IReadOnlyList<MapEntry> Entries)> ListedAsync(CancellationToken cancellationToken)
+    {
+        var generation = await cache.CurrentAsync(cancellationToken);
+        var today = time.TodayInParis();
+        var entries = new List<MapEntry>();
+        foreach (var edition in generation.Editions.Where(e => e.Snapshot?.Status != Editions.Contracts.EditionStatus.Draft && e.VisibleOn(today)))
+        {
+            entries.AddRange((await generation.MapAsync(edition)).Entries);
+        }
+
+        return (generation.Version, entries);
+    }
+
     /// <summary>The editions the map knows, most recent first (for a page's edition picker).</summary>
     public async ValueTask<IReadOnlyList<EditionInfo>> EditionsAsync(bool preview, CancellationToken cancellationToken)
     {
