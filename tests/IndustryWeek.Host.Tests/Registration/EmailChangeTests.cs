@@ -106,9 +106,24 @@ public sealed partial class EmailChangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChangeEmail_ThroughTheApi_AsksForThePassword_AndTheLinkEndsTheTokensOfTheOldAddress()
+    public async Task ChangeEmail_ThroughTheApi_AsksForThePassword_AndTheLinkEndsTheTokensOfTheOldAddress_AndTheOrganisationAndModerationFollow()
     {
+        // A member of an organisation who also moderates a region (Labelling writes them their digest).
+        using (var admin = await _platform.SignedInClientAsync())
+        {
+            (await admin.PostAsJsonAsync($"/api/admin/users/{Before}/roles", new { roles = new[] { "Organiser", "Moderator" }, regions = new[] { "32" } })).EnsureSuccessStatusCode();
+        }
+
         using var api = await _platform.SignedInClientAsync(Before, Password);
+        (await api.PutAsJsonAsync("/api/me/organisation", new
+        {
+            name = "Usine A",
+            type = "IndustrialCompany",
+            address = new { street = "1 rue de l'Industrie", postalCode = "59300", city = "Valenciennes" },
+            contactName = "Camille Martin",
+        })).EnsureSuccessStatusCode();
+        await Eventually.WaitAsync(
+            async () => await _database.ScalarAsync($"SELECT COUNT(*) FROM labelling_moderators WHERE \"Email\" = '{Before}'") == 1, "Labelling knows the moderator");
 
         var wrong = await api.PostAsJsonAsync("/api/identity/manage/info", new { newEmail = After, oldPassword = "pas-le-bon" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
@@ -134,6 +149,10 @@ public sealed partial class EmailChangeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync(new Uri("/api/identity/manage/info", UriKind.Relative))).StatusCode);
         using var again = await _platform.SignedInClientAsync(After, Password);
         Assert.Equal(After, (await again.GetFromJsonAsync<JsonElement>("/api/identity/manage/info")).GetProperty("email").GetString());
+        var members = (await again.GetFromJsonAsync<JsonElement>("/api/me/organisation")).GetProperty("members").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Equal([After], members);
+        await Eventually.WaitAsync(
+            async () => await _database.ScalarAsync($"SELECT COUNT(*) FROM labelling_moderators WHERE \"Email\" = '{After}'") == 1, "Labelling writes to the new address");
         using var anonymous = _platform.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/identity/login", new { email = Before, password = Password })).StatusCode);
     }
