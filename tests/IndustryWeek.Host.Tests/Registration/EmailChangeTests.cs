@@ -157,6 +157,28 @@ public sealed partial class EmailChangeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/identity/login", new { email = Before, password = Password })).StatusCode);
     }
 
+    [Fact]
+    public async Task FirstAdministrator_AfterChangingTheirAddress_IsNotCreatedAgainAtTheNextStart()
+    {
+        const string NewAddress = "direction@semaine-industrie.example.fr";
+        using (var admin = await _platform.SignedInClientAsync())
+        {
+            (await admin.PostAsJsonAsync("/api/identity/manage/info", new { newEmail = NewAddress, oldPassword = PlatformFactory.AdminPassword })).EnsureSuccessStatusCode();
+        }
+
+        var url = UrlPattern().Match(_platform.Mails().Select(MailFile.Read).Single(m => m.Subject == LinkSubject).Body).Value;
+        using (var visitor = PageSession.Anonymous(_platform))
+        {
+            Assert.Equal(NewAddress, (await visitor.GetAsync(url[PublicUrl.Length..])).Document.QuerySelector("#changed-email")!.TextContent.Trim());
+        }
+
+        // The next start, with the same Bootstrap:AdminEmail: the administrator keeps their new address, and no other appears.
+        await using var restarted = new PlatformFactory(_database);
+        using var signedIn = await restarted.SignedInClientAsync(NewAddress, PlatformFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync(new Uri("/api/kits/deliveries", UriKind.Relative))).StatusCode);
+        Assert.Equal(0, await _database.ScalarAsync($"SELECT COUNT(*) FROM registration_users WHERE \"Email\" = '{PlatformFactory.AdminEmail}'"));
+    }
+
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex UrlPattern();
 }
