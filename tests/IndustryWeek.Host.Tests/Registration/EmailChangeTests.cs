@@ -158,6 +158,23 @@ public sealed partial class EmailChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IdentitysConfirmEmailEndpoint_WithTheLinksParameters_MakesTheSameChange_Once()
+    {
+        using var api = await _platform.SignedInClientAsync(Before, Password);
+        (await api.PostAsJsonAsync("/api/identity/manage/info", new { newEmail = After, oldPassword = Password })).EnsureSuccessStatusCode();
+        var url = new Uri(UrlPattern().Match(_platform.Mails().Select(MailFile.Read).Single(m => m.Subject == LinkSubject).Body).Value);
+        using var client = _platform.CreateClient();
+
+        var confirmed = await client.GetAsync(new Uri("/api/identity/confirmEmail" + url.Query, UriKind.Relative));
+        var again = await client.GetAsync(new Uri("/api/identity/confirmEmail" + url.Query, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal($"Votre adresse est changée : {After}.", await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+        using var signedIn = await _platform.SignedInClientAsync(After, Password);
+    }
+
+    [Fact]
     public async Task FirstAdministrator_AfterChangingTheirAddress_IsNotCreatedAgainAtTheNextStart()
     {
         const string NewAddress = "direction@semaine-industrie.example.fr";

@@ -83,6 +83,17 @@ internal static class AccountEndpoints
                     return registered.ToHttpResult(_ => Results.Ok());
                 }
 
+                // Identity's own confirmation endpoint, given a change-of-address link's parameters, makes the change as
+                // the page does (with the organisation's members and the moderators' copies), not in two writes of its own.
+                if (context.HttpContext.Request.Path.Value?.EndsWith("/confirmEmail", StringComparison.OrdinalIgnoreCase) == true
+                    && context.HttpContext.Request.Query["changedEmail"] is { Count: > 0 } changedEmail)
+                {
+                    var query = context.HttpContext.Request.Query;
+                    var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
+                    var changed = await mediator.Send(new ConfirmEmailChangeCommand(query["userId"], query["code"], changedEmail), context.HttpContext.RequestAborted);
+                    return changed.IsSuccess ? Results.Text($"Votre adresse est changée : {changed.Value}.") : Results.Unauthorized();
+                }
+
                 // One way to ask for a new confirmation link: only an unconfirmed account gets one, as from the page.
                 if (context.Arguments.OfType<ResendConfirmationEmailRequest>().FirstOrDefault() is { } resend)
                 {
