@@ -107,16 +107,24 @@ public sealed class AccountLockTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/editions")).Response.StatusCode);
     }
 
-    [Fact]
-    public async Task LockApi_LocksAndUnlocksByAddress_AndAnUnknownAddressIsNotFound()
+    /// <summary>The administrator's lock is a date in the year 9999: both databases keep it as such (the list says who locked).</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LockApi_LocksAndUnlocksByAddress_AndAnUnknownAddressIsNotFound(string provider)
     {
-        using var admin = await _platform.SignedInClientAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var platform = new PlatformFactory(database);
+        await platform.CreateUserAsync(Organiser, Password, [PlatformRoles.Organiser]);
+        using var admin = await platform.SignedInClientAsync();
 
         var locked = await admin.PostAsync(new Uri($"/api/admin/users/{Organiser}/lock", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.True((await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("locked").GetBoolean());
-        using var anonymous = _platform.CreateClient();
+        using var anonymous = platform.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/identity/login", new { email = Organiser, password = Password })).StatusCode);
+        using var pages = await PageSession.SignedInAsync(platform);
+        var list = await pages.GetAsync("/admin/comptes?q=usine-a");
+        Assert.Equal("Verrouillé par un administrateur", list.Document.QuerySelectorAll("tbody tr td")[4].TextContent.Trim());
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(new Uri($"/api/admin/users/{Organiser}/unlock", UriKind.Relative), null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/identity/login", new { email = Organiser, password = Password })).StatusCode);
