@@ -57,6 +57,9 @@ public sealed class AccountLockTests : IAsyncLifetime
         var row = Assert.Single(list.Document.QuerySelectorAll("tbody tr"));
         Assert.Equal([Organiser, "Usine A", "Organisateur", "", "Actif", "Verrouiller"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
 
+        var roles = await admin.GetAsync(row.QuerySelector("td a")!.GetAttribute("href")!);
+        Assert.Equal("Usine A", roles.Document.QuerySelector("#account-organisation")!.TextContent.Trim());
+        Assert.Equal(row.QuerySelector("a[href$='/verrouillage']")!.GetAttribute("href"), roles.Document.QuerySelector("main a[href$='/verrouillage']")!.GetAttribute("href"));
         var ask = await admin.GetAsync(row.QuerySelector("a[href$='/verrouillage']")!.GetAttribute("href")!);
         Assert.Equal($"Verrouiller le compte {Organiser}", ask.Document.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal("Usine A", ask.Document.QuerySelector("#account-organisation")!.TextContent.Trim());
