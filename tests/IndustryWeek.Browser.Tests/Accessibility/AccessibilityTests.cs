@@ -101,7 +101,8 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
         (string Role, string? Email, string Password, string[] Paths)[] people =
         [
             ("visiteur", null, "", ["/", "/carte", "/carte/integration?region=32", $"/evenements/{_event}", "/connexion", "/inscription", "/mot-de-passe-oublie",
-                "/nouveau-mot-de-passe", "/confirmation-email", "/acces-refuse", "/accessibilite", "/mentions-legales",
+                "/nouveau-mot-de-passe", "/confirmation-email", "/confirmation-email?userId=x&code=y&changedEmail=nouvelle%40exemple.fr",
+                "/confirmation-email/nouveau-lien", "/acces-refuse", "/accessibilite", "/mentions-legales",
                 "/donnees-personnelles", "/cookies", "/carte?department=zz", "/page-qui-n-existe-pas"]),
             ("organisateur", OrganiserEmail, JourneySteps.Password, ["/", "/mon-espace", "/mon-espace/evenements/nouveau", $"/mon-espace/evenements/{_event}",
                 $"/mon-espace/evenements/{_event}/modifier", $"/mon-espace/evenements/{_event}/bilan", $"/mon-espace/evenements/{_event}/kit",
@@ -109,7 +110,7 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
             ("modérateur", ModeratorEmail, JourneySteps.Password, ["/moderation", "/moderation/statistiques", $"/moderation/demandes/{_event}", "/carte"]),
             ("administrateur", PlatformFactory.AdminEmail, PlatformFactory.AdminPassword, ["/admin/editions", "/admin/editions/nouvelle", $"/admin/editions/{_edition}",
                 $"/admin/editions/{_edition}/modifier", $"/admin/editions/{_edition}/reprogrammer", "/admin/comptes", $"/admin/comptes/{_organiserId}",
-                "/moderation/motifs"]),
+                $"/admin/comptes/{_organiserId}/verrouillage", "/moderation/motifs"]),
             ("exploitant", OperatorEmail, JourneySteps.Password, ["/admin/kits", "/ops", "/ops/journal", "/ops/outbox", "/ops/recurrentes"]),
         ];
         var failures = new List<string>();

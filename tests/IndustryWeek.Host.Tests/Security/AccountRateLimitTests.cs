@@ -57,6 +57,7 @@ public sealed class AccountRateLimitTests
     [Theory]
     [InlineData("/inscription", "Email", "Password")]
     [InlineData("/mot-de-passe-oublie", "Email", null)]
+    [InlineData("/confirmation-email/nouveau-lien", "Email", null)]
     [InlineData("/connexion", "Email", "Password")]
     public async Task FormPage_PastTheLimit_ShowsAFrenchPageAndTheFormCanStillBeShown(string path, string emailField, string? passwordField)
     {

@@ -110,6 +110,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("POST", "/api/identity/manage/2fa", "/api/identity/manage/2fa", SignedIn),
         ("POST", "/api/identity/manage/info", "/api/identity/manage/info", SignedIn),
         ("POST", "/api/admin/users/{email}/roles", "/api/admin/users/personne@tests.local/roles", AdminOnly),
+        ("POST", "/api/admin/users/{email}/lock", "/api/admin/users/personne@tests.local/lock", AdminOnly),
+        ("POST", "/api/admin/users/{email}/unlock", "/api/admin/users/personne@tests.local/unlock", AdminOnly),
         ("POST", "/api/editions/", "/api/editions", AdminOnly),
         ("PUT", "/api/editions/{id:guid}", "/api/editions/{D}", AdminOnly),
         ("POST", "/api/editions/{id:guid}/reschedule", "/api/editions/{D}/reschedule", AdminOnly),
@@ -192,6 +194,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("mot-de-passe-oublie", "/mot-de-passe-oublie", PublicPage),
         ("nouveau-mot-de-passe", "/nouveau-mot-de-passe", PublicPage),
         ("confirmation-email", "/confirmation-email", PublicPage),
+        ("confirmation-email/nouveau-lien", "/confirmation-email/nouveau-lien", PublicPage),
         ("acces-refuse", "/acces-refuse", "403 403 403 403 403 403 403"), // the page says so with its status too
         ("erreur/{status:int}", "/erreur/404", "404 404 404 404 404 404 404"), // the error pages, with their status
         ("accessibilite", "/accessibilite", PublicPage),
@@ -213,6 +216,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("moderation/motifs", "/moderation/motifs", AdminPage),
         ("admin/comptes", "/admin/comptes", AdminPage),
         ("admin/comptes/{id}", "/admin/comptes/{UA}", AdminPage),
+        ("admin/comptes/{id}/verrouillage", "/admin/comptes/{UA}/verrouillage", AdminPage),
         ("admin/editions", "/admin/editions", AdminPage),
         ("admin/editions/nouvelle", "/admin/editions/nouvelle", AdminPage),
         ("admin/editions/{id:guid}", "/admin/editions/{E}", AdminPage),

@@ -122,6 +122,8 @@ public sealed class HostileInputTests(AuthorizationScene scene, ITestOutputHelpe
                 Fields: [new("newEmail", FieldKind.Email), new("newPassword", FieldKind.Text), new("oldPassword", FieldKind.Text)]),
             new("POST /api/admin/users/{email}/roles", Admin, "/api/admin/users/{P}/roles", "personne@tests.local", Node(new { roles = new[] { "Moderator" }, regions = new[] { "32" } }),
                 [new("roles", FieldKind.EnumList, true), new("regions", FieldKind.EnumList)], Parameter: ParameterKind.Text),
+            new("POST /api/admin/users/{email}/lock", Admin, "/api/admin/users/{P}/lock", "personne@tests.local", Parameter: ParameterKind.Text),
+            new("POST /api/admin/users/{email}/unlock", Admin, "/api/admin/users/{P}/unlock", "personne@tests.local", Parameter: ParameterKind.Text),
             new("POST /deconnexion", Persona.Anonymous, "/deconnexion"),
 
             // Editions (administrators).

@@ -8,6 +8,7 @@ using IndustryWeek.Registration.Jobs;
 using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Registration.Features.FindCommunes;
 using IndustryWeek.Registration.Features.InviteColleague;
+using IndustryWeek.Registration.Features.LockAccount;
 using IndustryWeek.Registration.Features.MyOrganisation;
 using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Registration.Persistence;
@@ -65,8 +66,11 @@ public static class RegistrationModule
             o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            SessionStampCheck.Add(o);
         });
+        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme, SessionStampCheck.Add);
         services.AddTransient<IdentityMailSender>();
+        services.AddScoped<AccountLinks>();
         services.AddTransient<IEmailSender<IdentityUser>>(sp => sp.GetRequiredService<IdentityMailSender>());
         services.AddHostedService<BootstrapAdministrator>();
         services.AddAccountRateLimits(configuration);
@@ -88,6 +92,7 @@ public static class RegistrationModule
     {
         AccountEndpoints.Map(endpoints);
         AssignRolesEndpoint.Map(endpoints);
+        LockAccountEndpoints.Map(endpoints);
         MyOrganisationEndpoints.Map(endpoints);
         InvitationEndpoints.Map(endpoints);
         FindCommunesEndpoint.Map(endpoints);

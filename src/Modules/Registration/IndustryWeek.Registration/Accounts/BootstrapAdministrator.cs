@@ -11,7 +11,8 @@ namespace IndustryWeek.Registration.Accounts;
 /// <summary>
 /// Ensures the platform's roles and a first administrator (roles Administrator and Operator, email
 /// confirmed) from `Bootstrap:AdminEmail` / `Bootstrap:AdminPassword`. With no password configured,
-/// one is generated and printed once, when the account is created.
+/// one is generated and printed once, when the account is created; it is created only while the platform
+/// has no administrator (the first one may have changed their address since).
 /// </summary>
 internal sealed partial class BootstrapAdministrator(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<BootstrapAdministrator> logger)
     : IHostedService
@@ -39,6 +40,14 @@ internal sealed partial class BootstrapAdministrator(IServiceScopeFactory scopes
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var email = configuration["Bootstrap:AdminEmail"] is { Length: > 0 } configured ? configured : DefaultEmail;
         var user = await users.FindByEmailAsync(email);
+        if (user is null && (await users.GetUsersInRoleAsync(PlatformRoles.Administrator)).Count > 0)
+        {
+            // The first administrator changed their address at /mon-compte (or the setting changed): the platform
+            // has its administrators, and a second « first » one with a new password would be a back door.
+            LogAdministratorsExist(logger, email);
+            return;
+        }
+
         if (user is null)
         {
             var configuredPassword = configuration["Bootstrap:AdminPassword"];
@@ -78,6 +87,9 @@ internal sealed partial class BootstrapAdministrator(IServiceScopeFactory scopes
 
     private static string GeneratePassword() =>
         "Sdi-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('/', 'x').Replace('+', 'y') + "-9a";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bootstrap:AdminEmail ({Email}) n'a pas de compte, mais la plateforme a déjà un administrateur : aucun compte créé")]
+    private static partial void LogAdministratorsExist(ILogger logger, string email);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Premier administrateur créé : {Email} / mot de passe : {Password} (affiché une seule fois, à changer)")]
     private static partial void LogGeneratedPassword(ILogger logger, string email, string password);

@@ -68,6 +68,39 @@ internal sealed class IdentityMailSender(IMailSender mail, SiteLinks links) : IE
             CancellationToken.None);
     }
 
+    /// <summary>A signed-in person asked to change their address: the new one receives the link that makes the change.</summary>
+    public Task SendEmailChangeLinkAsync(string newEmail, string currentEmail, string changeLink) =>
+        mail.SendAsync(
+            new OutgoingMail(newEmail, "Confirmez votre nouvelle adresse électronique – Semaine de l'industrie", $"""
+                Bonjour,
+
+                Vous avez demandé que votre compte de la Semaine de l'industrie, jusqu'ici à l'adresse {currentEmail}, utilise désormais celle-ci, {newEmail}. Le changement n'est fait que lorsque vous ouvrez ce lien ; vous vous connecterez ensuite avec la nouvelle adresse.
+
+                Confirmer ma nouvelle adresse : {changeLink}
+
+                Le lien ne sert qu'une fois. Si vous n'avez rien demandé, ignorez ce message : aucun compte ne change.
+                """),
+            CancellationToken.None);
+
+    /// <summary>
+    /// The address an account has until the change is confirmed hears of the request, so that its owner can stop a
+    /// change they did not ask for (a new password makes the link of the change useless).
+    /// </summary>
+    public Task SendEmailChangeNoticeAsync(string currentEmail, string newEmail, string resetLink) =>
+        mail.SendAsync(
+            new OutgoingMail(currentEmail, "Demande de changement de votre adresse électronique – Semaine de l'industrie", $"""
+                Bonjour,
+
+                Une demande de changement de l'adresse de votre compte de la Semaine de l'industrie vient d'être faite : de {currentEmail} vers {newEmail}. Un lien de confirmation a été envoyé à la nouvelle adresse ; tant qu'il n'est pas ouvert, votre compte garde cette adresse-ci.
+
+                Si c'était vous, il n'y a rien d'autre à faire.
+
+                Si ce n'était pas vous, changez votre mot de passe : le lien envoyé à la nouvelle adresse ne servira plus.
+
+                Choisir un nouveau mot de passe : {resetLink}
+                """),
+            CancellationToken.None);
+
     /// <summary>
     /// Identity's link (its resend endpoint's) leads to its API, on whatever host the request named; the mail
     /// leads to the French page on `Site:PublicUrl` instead, same parameters.

@@ -36,6 +36,14 @@ internal sealed class ModeratorAssignment : AggregateRoot<string>
         UpdatedAtUtc = nowUtc;
         Raise(new ModeratorAssignedDomainEvent(this));
     }
+
+    /// <summary>The account's owner confirmed another address: the modules that write to them learn it, roles unchanged.</summary>
+    public void ChangeEmail(string email, DateTime nowUtc)
+    {
+        Email = email;
+        UpdatedAtUtc = nowUtc;
+        Raise(new ModeratorAssignedDomainEvent(this));
+    }
 }
 
 internal sealed record ModeratorAssignedDomainEvent(ModeratorAssignment Assignment) : IDomainEvent;

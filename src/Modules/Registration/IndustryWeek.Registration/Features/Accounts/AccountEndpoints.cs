@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using IndustryWeek.Registration.Features.ChangeEmail;
 using IndustryWeek.Registration.Features.RegisterOrganiser;
+using IndustryWeek.Registration.Features.ResendConfirmation;
 using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Shared.Web;
 using MediatR;
@@ -18,7 +20,8 @@ namespace IndustryWeek.Registration.Features.Accounts;
 
 /// <summary>
 /// The account endpoints of API.md (ASP.NET Core Identity's, under /api/identity): a self-registered
-/// account is an organiser's, and sign-in, registration and password reset are rate-limited per address.
+/// account is an organiser's, and sign-in, registration and password reset are rate-limited per address. Registration,
+/// the resending of a confirmation link and a change of address run the same commands as the pages.
 /// </summary>
 internal static class AccountEndpoints
 {
@@ -80,6 +83,33 @@ internal static class AccountEndpoints
                     return registered.ToHttpResult(_ => Results.Ok());
                 }
 
+                // Identity's own confirmation endpoint, given a change-of-address link's parameters, makes the change as
+                // the page does (with the organisation's members and the moderators' copies), not in two writes of its own.
+                if (context.HttpContext.Request.Path.Value?.EndsWith("/confirmEmail", StringComparison.OrdinalIgnoreCase) == true
+                    && context.HttpContext.Request.Query["changedEmail"] is { Count: > 0 } changedEmail)
+                {
+                    var query = context.HttpContext.Request.Query;
+                    var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
+                    var changed = await mediator.Send(new ConfirmEmailChangeCommand(query["userId"], query["code"], changedEmail), context.HttpContext.RequestAborted);
+                    return changed.IsSuccess ? Results.Text($"Votre adresse est changée : {changed.Value}.") : Results.Unauthorized();
+                }
+
+                // One way to ask for a new confirmation link: only an unconfirmed account gets one, as from the page.
+                if (context.Arguments.OfType<ResendConfirmationEmailRequest>().FirstOrDefault() is { } resend)
+                {
+                    var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
+                    var resent = await mediator.Send(new ResendConfirmationCommand(resend.Email), context.HttpContext.RequestAborted);
+                    return resent.ToHttpResult(_ => Results.Ok());
+                }
+
+                // One way to change one's address: the current password, an address no other account has, the link to the new
+                // address and a notice to the current one, as from the /mon-compte page; Identity then answers the account's info.
+                if (context.Arguments.OfType<InfoRequest>().FirstOrDefault() is { NewEmail.Length: > 0 } info
+                    && await EmailChangeAsync(context, info) is { } refused)
+                {
+                    return refused;
+                }
+
                 var answer = await next(context);
 
                 // Identity refuses a sign-in with its reason in English (« Failed », « LockedOut », « NotAllowed »):
@@ -92,6 +122,54 @@ internal static class AccountEndpoints
 
                 return InFrench(answer);
             });
+
+    /// <summary>
+    /// Sends the change of address of an /api/identity/manage/info request, and takes it out of the request so that
+    /// Identity does not send its own link: null when Identity may go on (the account's info), else the refusal.
+    /// </summary>
+    private static async Task<IResult?> EmailChangeAsync(EndpointFilterInvocationContext context, InfoRequest info)
+    {
+        var services = context.HttpContext.RequestServices;
+        var users = services.GetRequiredService<UserManager<IdentityUser>>();
+        if (await users.GetUserAsync(context.HttpContext.User) is not { } user)
+        {
+            return null; // Identity answers 404 itself
+        }
+
+        var index = context.Arguments.IndexOf(info);
+        if (string.Equals(users.NormalizeEmail(info.NewEmail), user.NormalizedEmail, StringComparison.Ordinal))
+        {
+            context.Arguments[index] = new InfoRequest { NewPassword = info.NewPassword, OldPassword = info.OldPassword };
+            return null; // the address the account has: nothing to change, as Identity does
+        }
+
+        if (!string.IsNullOrEmpty(info.NewPassword))
+        {
+            // A new password changes the security stamp, which would make the link of the change useless at once.
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["newPassword"] = ["Changez d'abord l'adresse, puis le mot de passe, en deux requêtes."] },
+                title: "La requête contient des erreurs.");
+        }
+
+        try
+        {
+            var requested = await services.GetRequiredService<IMediator>().Send(new RequestEmailChangeCommand(user.Id, info.NewEmail, info.OldPassword), context.HttpContext.RequestAborted);
+            if (!requested.IsSuccess)
+            {
+                return requested.ToHttpResult(_ => Results.Ok());
+            }
+        }
+        catch (FluentValidation.ValidationException e)
+        {
+            return Results.ValidationProblem(
+                e.Errors.GroupBy(f => f.PropertyName == nameof(RequestEmailChangeCommand.CurrentPassword) ? "oldPassword" : "newEmail")
+                    .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()),
+                title: "La requête contient des erreurs.");
+        }
+
+        context.Arguments[index] = new InfoRequest { OldPassword = info.OldPassword };
+        return null;
+    }
 
     /// <summary>The messages Identity's endpoints write themselves (in English), by their code, in French.</summary>
     private static readonly Dictionary<string, string> FrenchMessages = new(StringComparer.Ordinal)

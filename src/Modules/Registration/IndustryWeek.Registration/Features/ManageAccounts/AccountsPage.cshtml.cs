@@ -20,6 +20,13 @@ internal sealed class AccountsPageModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Accounts = await mediator.Send(new GetAccountsQuery(Q, PageNumber), cancellationToken);
 
+    /// <summary>An account's state in words: who locked it, else whether its address is confirmed.</summary>
+    public static string State(AccountDto account) =>
+        account.LockedByAdministrator ? "Verrouillé par un administrateur"
+        : account.LockedOut ? "Bloqué quelques minutes après des essais infructueux"
+        : account.EmailConfirmed ? "Actif"
+        : "Adresse à confirmer";
+
     public static string RoleLabel(string role) => role switch
     {
         PlatformRoles.Organiser => "Organisateur",

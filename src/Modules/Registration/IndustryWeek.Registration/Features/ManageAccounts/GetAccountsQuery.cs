@@ -1,3 +1,4 @@
+using IndustryWeek.Registration.Features.LockAccount;
 using IndustryWeek.Registration.Persistence;
 using IndustryWeek.Shared.Security;
 using MediatR;
@@ -10,7 +11,10 @@ internal sealed record GetAccountsQuery(string? Search, int Page, string? UserId
 
 internal sealed record AccountsPage(IReadOnlyList<AccountDto> Items, int Total, int Page, int PageSize);
 
-internal sealed record AccountDto(string Id, string Email, bool EmailConfirmed, bool LockedOut, IReadOnlyList<string> Roles, IReadOnlyList<string> Regions);
+/// <param name="LockedOut">Locked now: by an administrator (<paramref name="LockedByAdministrator"/>) or for a while after failed attempts.</param>
+/// <param name="Organisation">The name of the organisation the account is a member of, if any.</param>
+internal sealed record AccountDto(
+    string Id, string Email, bool EmailConfirmed, bool LockedOut, IReadOnlyList<string> Roles, IReadOnlyList<string> Regions, bool LockedByAdministrator, string? Organisation);
 
 internal sealed class GetAccountsQueryHandler(RegistrationDbContext db, TimeProvider time) : IRequestHandler<GetAccountsQuery, AccountsPage>
 {
@@ -42,6 +46,10 @@ internal sealed class GetAccountsQueryHandler(RegistrationDbContext db, TimeProv
             .Where(c => ids.Contains(c.UserId) && c.ClaimType == PlatformClaims.ModeratedRegion)
             .Select(c => new { c.UserId, c.ClaimValue })
             .ToListAsync(cancellationToken);
+        var organisations = await (from m in db.Members
+                                   join o in db.Organisations on m.OrganisationId equals o.Id
+                                   where ids.Contains(m.UserId)
+                                   select new { m.UserId, o.Name }).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         return new AccountsPage(
             [.. found.Select(u => new AccountDto(
@@ -50,7 +58,9 @@ internal sealed class GetAccountsQueryHandler(RegistrationDbContext db, TimeProv
                 u.EmailConfirmed,
                 u.LockoutEnd > now,
                 [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal)],
-                [.. regions.Where(r => r.UserId == u.Id).Select(r => r.ClaimValue!).Order(StringComparer.Ordinal)]))],
+                [.. regions.Where(r => r.UserId == u.Id).Select(r => r.ClaimValue!).Order(StringComparer.Ordinal)],
+                AdministratorLock.IsLocked(u.LockoutEnd),
+                organisations.FirstOrDefault(o => o.UserId == u.Id)?.Name))],
             total,
             page,
             PageSize);

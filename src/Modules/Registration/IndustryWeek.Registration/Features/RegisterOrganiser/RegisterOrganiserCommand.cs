@@ -1,8 +1,6 @@
-using System.Text;
 using FluentValidation;
 using FluentValidation.Results;
 using IndustryWeek.Registration.Accounts;
-using IndustryWeek.Registration.Features.ConfirmEmail;
 using IndustryWeek.Registration.Features.ResetPassword;
 using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Registration.Persistence;
@@ -11,7 +9,6 @@ using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace IndustryWeek.Registration.Features.RegisterOrganiser;
 
@@ -36,7 +33,7 @@ internal sealed class RegisterOrganiserValidator : AbstractValidator<RegisterOrg
     }
 }
 
-internal sealed class RegisterOrganiserCommandHandler(UserManager<IdentityUser> users, RegistrationDbContext db, IdentityMailSender mail, SiteLinks links)
+internal sealed class RegisterOrganiserCommandHandler(UserManager<IdentityUser> users, RegistrationDbContext db, IdentityMailSender mail, SiteLinks links, AccountLinks accountLinks)
     : IRequestHandler<RegisterOrganiserCommand, Result<string>>
 {
     public async Task<Result<string>> Handle(RegisterOrganiserCommand request, CancellationToken cancellationToken)
@@ -82,7 +79,7 @@ internal sealed class RegisterOrganiserCommandHandler(UserManager<IdentityUser> 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await mail.SendConfirmationLinkAsync(user, email, await ConfirmationLinkAsync(user));
+        await mail.SendConfirmationLinkAsync(user, email, await accountLinks.ConfirmationAsync(user));
         return email;
     }
 
@@ -109,13 +106,7 @@ internal sealed class RegisterOrganiserCommandHandler(UserManager<IdentityUser> 
     /// <summary>The owner learns that someone tried, with the links to sign in, reset the password or, unconfirmed, confirm the address.</summary>
     private async Task TellOwnerAsync(IdentityUser owner)
     {
-        var confirmation = owner.EmailConfirmed ? null : await ConfirmationLinkAsync(owner);
+        var confirmation = owner.EmailConfirmed ? null : await accountLinks.ConfirmationAsync(owner);
         await mail.SendAccountAlreadyExistsAsync(owner.Email!, links.To(SignInPageModel.Path), links.To(ForgotPasswordPageModel.Path), confirmation);
-    }
-
-    private async Task<string> ConfirmationLinkAsync(IdentityUser user)
-    {
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        return $"{links.To(ConfirmEmailPageModel.Path)}?userId={Uri.EscapeDataString(user.Id)}&code={code}";
     }
 }
