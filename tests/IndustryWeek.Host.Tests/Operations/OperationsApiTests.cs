@@ -101,8 +101,8 @@ public sealed class OperationsApiTests
         await using var scene = await OpsScene.StartAsync(provider);
         var recurring = (await scene.GetAsync("/api/ops/recurring")).EnumerateArray().ToList();
 
-        Assert.Equal([OpsScene.CloseRegistrations, OpsScene.ModeratorDigest], recurring.Select(j => j.GetProperty("name").GetString()));
-        Assert.Equal(["5 0 * * * ?", "0 0 8 ? * MON-FRI"], recurring.Select(j => j.GetProperty("cron").GetString()));
+        Assert.Equal([OpsScene.CloseRegistrations, OpsScene.ModeratorDigest, "registration.participation-reminders"], recurring.Select(j => j.GetProperty("name").GetString()));
+        Assert.Equal(["5 0 * * * ?", "0 0 8 ? * MON-FRI", "0 0 9 * * ?"], recurring.Select(j => j.GetProperty("cron").GetString()));
         Assert.All(recurring, j =>
         {
             Assert.Equal("Europe/Paris", j.GetProperty("timeZone").GetString());

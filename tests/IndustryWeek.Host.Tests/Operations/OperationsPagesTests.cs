@@ -126,9 +126,10 @@ public sealed class OperationsPagesTests
         var page = await @operator.GetAsync("/ops/recurrentes");
         Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
         var rows = Rows(page, "#recurring").Select(Cells).ToList();
-        Assert.Equal(["editions.close-registrations", "labelling.moderator-digest"], rows.Select(r => r[0]));
+        Assert.Equal(["editions.close-registrations", "labelling.moderator-digest", "registration.participation-reminders"], rows.Select(r => r[0]));
         Assert.Equal("5 0 * * * ? (Europe/Paris) toutes les heures à hh:00:05", rows[0][1]);
         Assert.Equal("0 0 8 ? * MON-FRI (Europe/Paris) du lundi au vendredi à 8 h 00", rows[1][1]);
+        Assert.Equal("0 0 9 * * ? (Europe/Paris) chaque jour à 9 h 00", rows[2][1]);
         Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h 00$", rows[0][2]);
         Assert.Equal("non", rows[0][6]);
         Assert.Equal("/hangfire/recurring", page.Document.QuerySelector("#recurring-0 a")!.GetAttribute("href")); // its runs, on the dashboard

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IndustryWeek.Labelling.Contracts;
+using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Shared.Outbox;
 using IndustryWeek.Shared.PublishedLanguage;
 using IndustryWeek.Shared.Security;
@@ -624,6 +625,53 @@ public sealed class EventsApiTests
         await Eventually.WaitAsync(() => Task.FromResult(MailFile.Kits(scene.Platform.Mails()).Count == 1), "the communication kit's job has run");
     }
 
+    [Fact]
+    public async Task ParticipationReminder_RunTwice_OneMailPerLabelledEventOverForADayAndUnreported_LinkingItsReportPage()
+    {
+        await using var scene = await Scene.StartAsync(publicUrl: "https://semaine-industrie.example.fr");
+        await scene.PublishEditionAsync(Edition2027());
+        using var a = await scene.OrganiserAsync("a@usine-a.fr", "Usine A");
+        var morning = new (string, string)[] { ("2027-03-23T09:00", "2027-03-23T12:00") };
+        var over = (await CreateAsync(a, FactoryVisit(title: "Visite de la fonderie", sessions: morning))).GetProperty("id").GetGuid();
+        var reported = (await CreateAsync(a, FactoryVisit(title: "Visite de l'atelier", sessions: morning))).GetProperty("id").GetGuid();
+        var revoked = (await CreateAsync(a, FactoryVisit(title: "Visite du laboratoire", sessions: morning))).GetProperty("id").GetGuid();
+        var notOver = (await CreateAsync(a, FactoryVisit(title: "Visite de la chaîne", sessions: [("2027-03-23T09:00", "2027-03-23T12:00"), ("2027-03-25T14:00", "2027-03-25T17:30")]))).GetProperty("id").GetGuid();
+        var number = 0;
+        foreach (var id in new[] { over, reported, revoked, notOver })
+        {
+            (await a.PostAsync(new Uri($"/api/events/{id}/submit", UriKind.Relative), null)).EnsureSuccessStatusCode();
+            await scene.Platform.PublishAsync(Granted(id, $"SDI-2027-00000{++number}", version: 1));
+        }
+
+        await scene.Platform.PublishAsync(new LabelRevoked
+        {
+            EventId = revoked, EditionId = Guid.NewGuid(), EditionYear = 2027, Title = "Visite du laboratoire", LabelNumber = "SDI-2027-000003",
+            Reason = "Événement réservé aux salariés.", Organiser = new OrganiserContact(Guid.NewGuid(), "Usine A", "a@usine-a.fr"), DecidedAtUtc = DateTime.UtcNow.AddMinutes(1),
+        });
+        scene.Clock.MoveTo(new DateTimeOffset(2027, 3, 23, 12, 30, 0, TimeSpan.FromHours(1)));
+        using (var after = await scene.Platform.SignedInClientAsync("a@usine-a.fr", Password))
+        {
+            (await after.PostAsJsonAsync($"/api/events/{reported}/participation", new { participants = 30 })).EnsureSuccessStatusCode();
+        }
+
+        // A day after the morning sessions (the fourth event still has one to come): the job runs twice.
+        scene.Clock.MoveTo(new DateTimeOffset(2027, 3, 24, 12, 0, 0, TimeSpan.FromHours(1)));
+        List<MailFile> Reminders() => [.. scene.Platform.Mails().Select(MailFile.Read).Where(m => m.Subject.Contains("combien de participants", StringComparison.Ordinal))];
+        await scene.TriggerRecurringAsync("registration.participation-reminders", runs: 1);
+        await Eventually.WaitAsync(() => Task.FromResult(Reminders().Count == 1), "the reminder is sent");
+        await scene.TriggerRecurringAsync("registration.participation-reminders", runs: 2);
+        await scene.RunJobsAgainAsync("registration.send-organiser-notices");
+
+        var mail = Assert.Single(Reminders());
+        var page = $"https://semaine-industrie.example.fr/mon-espace/evenements/{over}/bilan";
+        Assert.Equal("a@usine-a.fr", mail.To);
+        Assert.Equal("Semaine de l'industrie 2027 : combien de participants à « Visite de la fonderie » ?", mail.Subject);
+        Assert.Contains("labellisé pour la Semaine de l'industrie 2027 (label SDI-2027-000001), s'est terminé le 23 mars 2027.", mail.Body, StringComparison.Ordinal);
+        Assert.Contains($"Déclarer le bilan : {page}", mail.Body, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{page}\"", mail.Html, StringComparison.Ordinal);
+        Assert.Equal(1, await scene.Database.ScalarAsync("SELECT COUNT(*) FROM registration_notices WHERE \"Batch\" LIKE 'participation-reminder:%'"));
+    }
+
     // ---- next year ----
 
     [Fact]
@@ -875,11 +923,17 @@ public sealed class EventsApiTests
 
         public HttpClient Admin { get; private set; } = null!;
 
-        public static async Task<Scene> StartAsync(string provider = "Sqlite")
+        public static async Task<Scene> StartAsync(string provider = "Sqlite", string? publicUrl = null)
         {
             var database = await TestDatabase.CreateAsync(provider);
             var clock = new TestClock();
-            var scene = new Scene(database, new PlatformFactory(database, new Dictionary<string, string?> { ["Outbox:DispatcherEnabled"] = "false" }) { Clock = clock }, clock);
+            var settings = new Dictionary<string, string?> { ["Outbox:DispatcherEnabled"] = "false" };
+            if (publicUrl is not null)
+            {
+                settings["Site:PublicUrl"] = publicUrl;
+            }
+
+            var scene = new Scene(database, new PlatformFactory(database, settings) { Clock = clock }, clock);
             scene.Admin = await scene.Platform.SignedInClientAsync();
             return scene;
         }
@@ -930,6 +984,19 @@ public sealed class EventsApiTests
             }
 
             return payloads;
+        }
+
+        /// <summary>Fires a recurring job now, as an operator does, and waits until it has succeeded <paramref name="runs"/> times in all.</summary>
+        public async Task TriggerRecurringAsync(string name, int runs)
+        {
+            await using (var scope = Platform.Services.CreateAsyncScope())
+            {
+                Assert.True((await scope.ServiceProvider.GetRequiredService<IJobOperations>().TriggerRecurringAsync(name, "test", CancellationToken.None)).IsSuccess);
+            }
+
+            await Eventually.WaitAsync(
+                async () => await Database.ScalarAsync($"""SELECT COUNT(*) FROM platform_job_attempts a JOIN platform_jobs j ON j."Id" = a."JobId" WHERE j."Type" = '{name}' AND a."Result" = 'Succeeded'""") == runs,
+                $"« {name} » has run {runs} time(s)");
         }
 
         /// <summary>Runs once more every job of <paramref name="group"/> (a retry, a recovery after a crash) and waits for them.</summary>

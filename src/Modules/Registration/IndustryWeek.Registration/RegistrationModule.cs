@@ -85,6 +85,7 @@ public static class RegistrationModule
         services.AddScoped<IDemoSeeder, RegistrationDemoSeeder>();
         services.AddScoped<EventDetailsFactory>();
         services.AddBackgroundJob<SendOrganiserNoticesJob, OrganiserNoticeBatch>(SendOrganiserNoticesJob.Name, "Courriels aux organisateurs");
+        services.AddRecurringJob<ParticipationReminderJob>(ParticipationReminderJob.Name, "Rappel du bilan de participation", ParticipationReminderJob.Cron);
         return services;
     }
 

@@ -27,9 +27,13 @@ internal sealed class OrganiserNotice
 
     public DateTime? SentAtUtc { get; private set; }
 
-    public static OrganiserNotice Create(string batch, Guid? eventId, string recipient, string subject, string body, DateTime nowUtc) => new()
+    /// <param name="id">
+    /// A notice sent once whoever records it (the participation reminder) gets an id derived from what it
+    /// is about: a second recording, by a job run at the same moment on another host, fails on the key.
+    /// </param>
+    public static OrganiserNotice Create(string batch, Guid? eventId, string recipient, string subject, string body, DateTime nowUtc, Guid? id = null) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = id ?? Guid.NewGuid(),
         Batch = batch,
         EventId = eventId,
         Recipient = recipient,
