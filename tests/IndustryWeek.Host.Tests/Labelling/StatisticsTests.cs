@@ -63,6 +63,9 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.Equal(25, mine.GetProperty("participantsYoungPeople").GetInt32());
         var region = Assert.Single(mine.GetProperty("byRegion").EnumerateArray());
         Assert.Equal("Hauts-de-France", region.GetProperty("name").GetString());
+        Assert.Equal(40, region.GetProperty("participants").GetInt32());
+        var format = Assert.Single(mine.GetProperty("byFormat").EnumerateArray());
+        Assert.Equal(("CompanyVisit", 2, 40), (format.GetProperty("key").GetString(), format.GetProperty("applications").GetInt32(), format.GetProperty("participants").GetInt32()));
         var department = Assert.Single(mine.GetProperty("byDepartment").EnumerateArray());
         Assert.Equal("Nord (59)", department.GetProperty("name").GetString()); // by name, as people read them
         Assert.Contains(mine.GetProperty("byAudience").EnumerateArray(), a => a.GetProperty("key").GetString() == "Pupils" && a.GetProperty("applications").GetInt32() == 2);
