@@ -1,4 +1,5 @@
 using IndustryWeek.CommunicationKit;
+using IndustryWeek.Host.Features.ApiReference;
 using IndustryWeek.Host.Features.SearchEngines;
 using IndustryWeek.Editions;
 using IndustryWeek.Labelling;
@@ -80,6 +81,7 @@ try
     // Accept-Encoding, ETags, and fingerprinted URLs cached for a year by the pages that use them (« ~/… »).
     app.MapStaticAssets();
     app.MapOpenApi("/openapi/{documentName}.json");
+    app.MapApiReference(); // /api/docs, from the document above
     app.MapHealthEndpoints();
     app.MapRobotsTxt();
     app.MapRazorPages().WithStaticAssets();

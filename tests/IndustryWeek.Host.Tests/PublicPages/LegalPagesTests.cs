@@ -28,7 +28,7 @@ public sealed class LegalPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Footer_OfPublicAndSignedInPages_LeadsToTheFourMandatoryPages()
+    public async Task Footer_OfPublicAndSignedInPages_LeadsToTheFourMandatoryPagesAndTheApiReference()
     {
         using var visitor = PageSession.Anonymous(_platform);
         using var admin = await PageSession.SignedInAsync(_platform);
@@ -45,7 +45,7 @@ public sealed class LegalPagesTests : IAsyncLifetime
             var page = await session.GetAsync(path);
             var links = page.Document.QuerySelectorAll("footer .fr-footer__bottom-list a.fr-footer__bottom-link")
                 .Select(a => (a.TextContent.Trim(), a.GetAttribute("href") ?? "")).ToList();
-            Assert.Equal(expected.Select(e => (e.Link, e.Href)), links);
+            Assert.Equal(expected.Select(e => (e.Link, e.Href)).Append(("Documentation de l'API", "/api/docs")), links); // and the API's reference (ApiReferencePageTests)
         }
 
         foreach (var (_, href, title) in expected)

@@ -79,6 +79,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("GET", "/api/map/events.ics", "/api/map/events.ics", Public),
         ("GET", "/sitemap.xml", "/sitemap.xml", Public),
         ("GET", "/robots.txt", "/robots.txt", Public),
+        ("GET", "/api/docs/{documentName?}", "/api/docs/", Public), // the API's reference (Scalar), a documentation page, and its files
+        ("GET", "/api/docs/scalar.js", "/api/docs/scalar.js", Public),
+        ("GET", "/api/docs/scalar.aspnetcore.js", "/api/docs/scalar.aspnetcore.js", Public),
+        ("GET", "/api/docs/favicon.svg", "/api/docs/favicon.svg", Public),
         ("GET", "/api/geo/communes", "/api/geo/communes?postalCode=59300", Public),
         ("GET", "/api/identity/confirmEmail", "/api/identity/confirmEmail", Account),
         ("GET", "/api/identity/manage/info", "/api/identity/manage/info", SignedIn),

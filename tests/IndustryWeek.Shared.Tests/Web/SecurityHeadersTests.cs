@@ -16,6 +16,18 @@ public sealed class SecurityHeadersTests
     }
 
     [Fact]
+    public void ApiReferencePolicy_AllowsAnInlineScriptByNonceOnly_AndInlineStyles_KeepingEverythingElseTheSites()
+    {
+        var site = SecurityHeaders.ContentSecurityPolicy(null);
+
+        var policy = string.Format(System.Globalization.CultureInfo.InvariantCulture, SecurityHeaders.ApiReferencePolicy(site), "abc123");
+
+        Assert.Contains("script-src 'self' 'nonce-abc123';", policy, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self' 'unsafe-inline';", policy, StringComparison.Ordinal);
+        Assert.Equal(site, policy.Replace(" 'nonce-abc123'", "", StringComparison.Ordinal).Replace(" 'unsafe-inline'", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ContentSecurityPolicy_WhenOpenStreetMapTilesConfigured_AllowsTheirServersForImagesOnly()
     {
         var policy = SecurityHeaders.ContentSecurityPolicy("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png");

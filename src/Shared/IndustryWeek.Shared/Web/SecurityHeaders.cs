@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,18 +12,21 @@ namespace IndustryWeek.Shared.Web;
 /// script is a file under wwwroot), no framing, no MIME sniffing, and a referrer that does not leak paths.
 /// Map tiles, when configured (`Map:TileUrl`), are the only images allowed from elsewhere. The one exception to
 /// « no framing »: an endpoint marked <see cref="EmbeddableAttribute"/> (the map made for partners' sites,
-/// /carte/integration) may be framed by the site itself and by the origins of `Map:EmbedAllowedOrigins`.
+/// /carte/integration) may be framed by the site itself and by the origins of `Map:EmbedAllowedOrigins`. The API's
+/// reference (an endpoint marked <see cref="ApiReferencePageAttribute"/>) gets one inline script, by a nonce, and inline styles.
 /// </summary>
 public static partial class SecurityHeaders
 {
     public const string EmbedOriginsKey = "Map:EmbedAllowedOrigins";
+
+    private const string NonceKey = "IndustryWeek.ScriptNonce";
 
     /// <summary>Reads and checks the settings the headers depend on: a wrong origin stops the host with one French line.</summary>
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var site = ContentSecurityPolicy(configuration["Map:TileUrl"]);
-        services.AddSingleton(new SecurityPolicies(site, JobsDashboardPolicy(site), EmbedPolicy(site, EmbedAllowedOrigins(configuration))));
+        services.AddSingleton(new SecurityPolicies(site, JobsDashboardPolicy(site), EmbedPolicy(site, EmbedAllowedOrigins(configuration)), ApiReferencePolicy(site)));
         return services;
     }
 
@@ -34,9 +38,11 @@ public static partial class SecurityHeaders
         {
             var headers = context.Response.Headers;
             // After routing: the endpoint says whether it may be framed.
-            var embeddable = context.GetEndpoint()?.Metadata.GetMetadata<EmbeddableAttribute>() is not null;
+            var metadata = context.GetEndpoint()?.Metadata;
+            var embeddable = metadata?.GetMetadata<EmbeddableAttribute>() is not null;
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Jobs.JobsDashboard.Path) ? policies.JobsDashboard
                 : embeddable ? policies.Embed
+                : metadata?.GetMetadata<ApiReferencePageAttribute>() is not null ? string.Format(System.Globalization.CultureInfo.InvariantCulture, policies.ApiReference, NewScriptNonce(context))
                 : policies.Site;
             if (!embeddable)
             {
@@ -94,6 +100,32 @@ public static partial class SecurityHeaders
         return sitePolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The API's reference (Scalar) starts its script from one inline module script, whose text carries the request's
+    /// configuration, and its script writes style elements and attributes. The inline script is allowed by a nonce drawn
+    /// for each answer (« {0} », see <see cref="ScriptNonce"/>), never by « unsafe-inline »; styles are relaxed as under
+    /// /hangfire. Every file still comes from the site.
+    /// </summary>
+    public static string ApiReferencePolicy(string sitePolicy)
+    {
+        ArgumentNullException.ThrowIfNull(sitePolicy);
+        return JobsDashboardPolicy(sitePolicy).Replace("script-src 'self'", "script-src 'self' 'nonce-{0}'", StringComparison.Ordinal);
+    }
+
+    /// <summary>The nonce this answer's policy allows inline scripts with (null outside an <see cref="ApiReferencePageAttribute"/> endpoint).</summary>
+    public static string? ScriptNonce(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[NonceKey] as string;
+    }
+
+    private static string NewScriptNonce(HttpContext context)
+    {
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)); // nothing for HTML to encode
+        context.Items[NonceKey] = nonce;
+        return nonce;
+    }
+
     public static string ContentSecurityPolicy(string? tileUrl)
     {
         var images = "'self' data:";
@@ -114,7 +146,8 @@ public static partial class SecurityHeaders
 }
 
 /// <summary>The Content-Security-Policy values, built once at start-up.</summary>
-public sealed record SecurityPolicies(string Site, string JobsDashboard, string Embed);
+/// <remarks><see cref="ApiReference"/> is a format: « {0} » is the answer's script nonce.</remarks>
+public sealed record SecurityPolicies(string Site, string JobsDashboard, string Embed, string ApiReference);
 
 /// <summary>
 /// This page is made to be shown in a frame on partners' sites: its Content-Security-Policy lets the origins of
@@ -123,3 +156,10 @@ public sealed record SecurityPolicies(string Site, string JobsDashboard, string 
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
 public sealed class EmbeddableAttribute : Attribute;
+
+/// <summary>
+/// The API's reference page (/api/docs): its Content-Security-Policy allows one inline script by a nonce
+/// (<see cref="SecurityHeaders.ScriptNonce"/>) and inline styles (<see cref="SecurityHeaders.ApiReferencePolicy"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class ApiReferencePageAttribute : Attribute;
