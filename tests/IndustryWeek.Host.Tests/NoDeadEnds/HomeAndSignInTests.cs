@@ -62,6 +62,15 @@ public sealed class HomeAndSignInTests
         var mapLink = home.Document.QuerySelector("#map-link");
         Assert.Equal("Carte des événements labellisés", mapLink?.TextContent);
         Assert.Contains("fr-btns-group--icon-left", mapLink!.ParentElement!.ParentElement!.ClassName, StringComparison.Ordinal);
+
+        // The map itself, the embeddable one, in a frame the site is allowed to show (loaded when scrolled to).
+        var frame = home.Document.QuerySelector("iframe#home-map");
+        Assert.Equal("/carte/integration", frame?.GetAttribute("src"));
+        Assert.Equal("lazy", frame?.GetAttribute("loading"));
+        Assert.False(string.IsNullOrWhiteSpace(frame?.GetAttribute("title")));
+        var embedded = await visitor.GetAsync("/carte/integration");
+        Assert.Equal(HttpStatusCode.OK, embedded.Response.StatusCode);
+        Assert.Contains("frame-ancestors 'self'", embedded.Response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
     [Theory]

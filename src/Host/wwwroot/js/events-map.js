@@ -89,7 +89,7 @@
 
     var map = baseMap(element);
     map.fitBounds(metropolitan);
-    // Pins are clustered by Supercluster (an index built once, in a few milliseconds for thousands of pins) and only
+    // Pins are clustered by Supercluster (an index of every zoom level, built once when the pins arrive) and only
     // what the view shows is drawn: a marker per cluster or pin in sight, kept while it stays in sight, so that an
     // open popup survives a pan. Clusters split and merge without animation: a pin is where it stays once drawn.
     var pinsLayer = L.featureGroup().addTo(map);

@@ -44,8 +44,7 @@ internal static class LookAlikes
             return false;
         }
 
-        var shared = a.Count(b.Contains);
-        return shared * 2 >= Math.Min(a.Count, b.Count) && shared > 0;
+        return a.Count(b.Contains) * 2 >= Math.Min(a.Count, b.Count);
     }
 
     private static HashSet<string> Words(string title)
