@@ -131,6 +131,10 @@ internal sealed class ReadScene : IAsyncDisposable
             new("GET /api/ops/actions", "/api/ops/actions", Reader.Administrator, "page"),
 
             new("GET /openapi/{documentName}.json", "/openapi/v1.json", Reader.Anonymous),
+            new("GET /api/docs/{documentName?}", "/api/docs/", Reader.Anonymous),
+            new("GET /api/docs/scalar.js", "/api/docs/scalar.js", Reader.Anonymous),
+            new("GET /api/docs/scalar.aspnetcore.js", "/api/docs/scalar.aspnetcore.js", Reader.Anonymous),
+            new("GET /api/docs/favicon.svg", "/api/docs/favicon.svg", Reader.Anonymous),
             new("GET /health/live", "/health/live", Reader.Anonymous),
             new("GET /health/ready", "/health/ready", Reader.Anonymous),
         ];
