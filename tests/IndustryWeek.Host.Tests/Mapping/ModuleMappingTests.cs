@@ -15,7 +15,7 @@ public sealed class ModuleMappingTests
 
         var mappings = platform.Services.GetServices<ModuleMapping>().ToList();
 
-        Assert.Equal(["Labelling", "Operations"], mappings.Select(m => m.Module).Order(StringComparer.Ordinal));
+        Assert.Equal(["CommunicationKit", "Editions", "Labelling", "Operations", "Registration"], mappings.Select(m => m.Module).Order(StringComparer.Ordinal));
         foreach (var mapping in mappings)
         {
             mapping.Config.Compile();

@@ -4,6 +4,7 @@ using IndustryWeek.CommunicationKit.Jobs;
 using IndustryWeek.CommunicationKit.Persistence;
 using IndustryWeek.Shared;
 using IndustryWeek.Shared.Jobs;
+using IndustryWeek.Shared.Mapping;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -30,6 +31,7 @@ public static class CommunicationKitModule
 
         services.AddModuleDatabase<CommunicationKitDbContext>("CommunicationKit", CommunicationKitDbContext.TablePrefix, CommunicationKitNotifications.From);
         services.AddHandlersFrom(typeof(CommunicationKitModule).Assembly);
+        services.AddModuleMapping("CommunicationKit", CommunicationKitMapping.Config);
         services.AddScoped<KitAccess>();
         services.AddScoped<KitDeliveries>();
         services.AddBackgroundJob<DeliverKitJob, DeliverKitRequest>(DeliverKitJob.Name, "Envoi du kit");

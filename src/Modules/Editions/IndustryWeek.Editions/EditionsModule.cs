@@ -4,6 +4,7 @@ using IndustryWeek.Shared;
 using IndustryWeek.Editions.Jobs;
 using IndustryWeek.Editions.Persistence;
 using IndustryWeek.Shared.Jobs;
+using IndustryWeek.Shared.Mapping;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +22,7 @@ public static class EditionsModule
     {
         services.AddModuleDatabase<EditionsDbContext>("Editions", EditionsDbContext.TablePrefix, EditionsNotifications.From);
         services.AddHandlersFrom(typeof(EditionsModule).Assembly);
+        services.AddModuleMapping("Editions", EditionsMapping.Config);
         services.AddRecurringJob<CloseRegistrationsJob>(CloseRegistrationsJob.Name, "Clôture des inscriptions", CloseRegistrationsJob.Cron);
         services.AddScoped<IDemoSeeder, EditionsDemoSeeder>();
         return services;

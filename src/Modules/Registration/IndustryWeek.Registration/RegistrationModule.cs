@@ -13,6 +13,7 @@ using IndustryWeek.Registration.Features.MyOrganisation;
 using IndustryWeek.Registration.Features.SignIn;
 using IndustryWeek.Registration.Persistence;
 using IndustryWeek.Shared;
+using IndustryWeek.Shared.Mapping;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Observability;
 using IndustryWeek.Shared.Persistence;
@@ -33,6 +34,7 @@ public static class RegistrationModule
     {
         services.AddModuleDatabase<RegistrationDbContext>("Registration", RegistrationDbContext.TablePrefix, RegistrationNotifications.From);
         services.AddHandlersFrom(typeof(RegistrationModule).Assembly);
+        services.AddModuleMapping("Registration", RegistrationMapping.Config);
         services.AddAuthorization(o =>
         {
             o.AddPolicy(PlatformPolicies.AdministratorPages, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(PlatformRoles.Administrator));

@@ -1,6 +1,7 @@
 using IndustryWeek.Editions.Contracts;
 using IndustryWeek.Editions.Domain;
 using IndustryWeek.Shared.PublishedLanguage;
+using Mapster;
 
 namespace IndustryWeek.Editions.Features;
 
@@ -45,5 +46,5 @@ internal static class EditionMapping
         edition.MapVisibleFrom,
         edition.Status,
         edition.IsOpenForRegistration(today),
-        [.. edition.ScheduleHistory.Select(c => new ScheduleChangeDto(c.ChangedAtUtc, c.ChangedBy, c.Reason, c.Previous, c.Current))]);
+        edition.ScheduleHistory.Adapt<List<ScheduleChangeDto>>(EditionsMapping.Config));
 }

@@ -1,6 +1,7 @@
 using IndustryWeek.CommunicationKit.Domain;
 using IndustryWeek.CommunicationKit.Persistence;
 using IndustryWeek.Shared.Web;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ internal sealed class GetDeliveriesQueryHandler(CommunicationKitDbContext db) : 
         var page = request.Page;
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(d => d.UpdatedAtUtc).ThenBy(d => d.EventId).ThenBy(d => d.Key)
-            .Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
-        return new DeliveriesPage([.. items.Select(d => d.ToDto())], total, page.Number, page.Size);
+            .Skip(page.Skip).Take(page.Size).ProjectToType<KitDeliveryDto>(CommunicationKitMapping.Config).ToListAsync(cancellationToken);
+        return new DeliveriesPage(items, total, page.Number, page.Size);
     }
 }

@@ -1,5 +1,3 @@
-using IndustryWeek.CommunicationKit.Domain;
-
 namespace IndustryWeek.CommunicationKit.Features.Kits;
 
 /// <summary>One mail of a kit: why, to whom, and where it stands (`Queued`, `Sent`, `Failed` with `error` and `willRetry`, `Cancelled`).</summary>
@@ -31,9 +29,3 @@ internal sealed record KitDto(
     bool Downloadable,
     DateTime? NextResendAtUtc,
     IReadOnlyList<KitDeliveryDto> Deliveries);
-
-internal static class KitMapping
-{
-    public static KitDeliveryDto ToDto(this KitDelivery d) =>
-        new(d.EventId, d.Key, d.Reason.ToString(), d.LabelVersion, d.LabelNumber, d.RecipientEmail, d.RequestedBy, d.Status.ToString(), d.Attempts, d.LastError, d.WillRetry, d.QueuedAtUtc, d.SentAtUtc, d.UpdatedAtUtc);
-}

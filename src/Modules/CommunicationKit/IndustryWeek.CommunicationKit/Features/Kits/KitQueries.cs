@@ -3,6 +3,7 @@ using IndustryWeek.CommunicationKit.Domain;
 using IndustryWeek.CommunicationKit.Persistence;
 using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Security;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ internal sealed class KitQueryHandlers(CommunicationKitDbContext db, KitAccess a
             kit.WithdrawnReason,
             Downloadable(kit, deliveries),
             request.Actor.IsAdministrator ? null : ResendPolicy.NextAllowedUtc(resends, time.GetUtcNow().UtcDateTime),
-            [.. deliveries.OrderByDescending(d => d.QueuedAtUtc).ThenByDescending(d => d.Key, StringComparer.Ordinal).Select(d => d.ToDto())]);
+            [.. deliveries.OrderByDescending(d => d.QueuedAtUtc).ThenByDescending(d => d.Key, StringComparer.Ordinal).Select(d => d.Adapt<KitDeliveryDto>(CommunicationKitMapping.Config))]);
     }
 
     public async Task<Result<KitFile>> Handle(DownloadKitQuery request, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using IndustryWeek.CommunicationKit.Persistence;
 using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Time;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,7 @@ internal sealed class ResendKitCommandHandler(CommunicationKitDbContext db, KitA
         try
         {
             var delivery = await deliveries.QueueAsync(kit, KitDelivery.ResendKey(resends.Count + 1), DeliveryReason.Resend, request.Actor.Email ?? request.Actor.UserId, cancellationToken);
-            return delivery.ToDto();
+            return delivery.Adapt<KitDeliveryDto>(CommunicationKitMapping.Config);
         }
         catch (DbUpdateException)
         {

@@ -1,6 +1,7 @@
 using IndustryWeek.Labelling.Contracts;
 using IndustryWeek.Registration.Domain.Events;
 using IndustryWeek.Shared.PublishedLanguage;
+using Mapster;
 
 namespace IndustryWeek.Registration.Features.Events;
 
@@ -116,7 +117,7 @@ internal static class EventMapping
             ModeratorMessage = e.ModeratorMessage,
             ScheduleWarning = e.ScheduleWarning,
             CancellationReason = e.CancellationReason,
-            Participation = e.Participation is { } p ? new ParticipationDto(p.Participants, p.YoungPeople, p.JobSeekers, p.Teachers, p.ReportedAtUtc) : null,
+            Participation = e.Participation?.Adapt<ParticipationDto>(RegistrationMapping.Config),
             ReconductedFromId = e.ReconductedFromId,
             SubmissionNumber = e.SubmissionNumber,
             Revision = e.Revision,
