@@ -7,14 +7,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IndustryWeek.Shared.Messaging;
 
-/// <summary>MediatR 5.1.0 has no AddMediatR: this registers it and scans one module's handlers and validators.</summary>
+/// <summary>
+/// MediatR 5.1.0 has no AddMediatR: this registers it and scans one module's handlers; its validators are
+/// registered by FluentValidation's own <c>AddValidatorsFromAssembly</c>.
+/// </summary>
 public static class MessagingRegistration
 {
     private static readonly Type[] ScannedInterfaces =
     [
         typeof(INotificationHandler<>),
         typeof(IRequestHandler<,>),
-        typeof(IValidator<>),
     ];
 
     public static IServiceCollection AddMessaging(this IServiceCollection services)
@@ -28,7 +30,7 @@ public static class MessagingRegistration
         return services;
     }
 
-    /// <summary>Registers every notification handler, request handler and validator declared in <paramref name="assembly"/>.</summary>
+    /// <summary>Registers every notification handler, request handler and request validator declared in <paramref name="assembly"/>.</summary>
     public static IServiceCollection AddHandlersFrom(this IServiceCollection services, Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
@@ -37,17 +39,17 @@ public static class MessagingRegistration
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && ScannedInterfaces.Contains(i.GetGenericTypeDefinition())))
             {
-                // Validators of parts of a request (a period, an address) are composed by the request's
-                // validator; only a request's own validator runs in the pipeline.
-                if (contract.GetGenericTypeDefinition() == typeof(IValidator<>) && !typeof(IBaseRequest).IsAssignableFrom(contract.GetGenericArguments()[0]))
-                {
-                    continue;
-                }
-
                 services.TryAddEnumerable(ServiceDescriptor.Transient(contract, type));
             }
         }
 
+        // Validators of parts of a request (a period, an address) are composed by the request's
+        // validator; only a request's own validator runs in the pipeline.
+        services.AddValidatorsFromAssembly(
+            assembly,
+            ServiceLifetime.Transient,
+            filter: found => typeof(IBaseRequest).IsAssignableFrom(found.InterfaceType.GetGenericArguments()[0]),
+            includeInternalTypes: true);
         return services;
     }
 }
