@@ -25,7 +25,7 @@ try
     builder.Services.AddReverseProxySupport(builder.Configuration);
     builder.Services.AddSecurityHeaders(builder.Configuration); // checks Map:EmbedAllowedOrigins
     builder.Services.AddAnswerCompression();
-    builder.Services.AddOpenApi();
+    builder.Services.AddApiDocument();
     builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/Features"; // pages live in their modules' feature folders

@@ -21,6 +21,7 @@ internal static class ExportMapEndpoints
                 ExportAsync(http, map, "csv", MapCsv.ContentType, m => m.Derived("csv", e => MapCsv.Write(e.Entries)), (entries, _) => MapCsv.Write(entries), cancellationToken))
             .AllowAnonymous()
             .WithName("ExportMapCsv")
+            .WithQueryParameters(MapFilter.Documented)
             .WithSummary("Les événements de la carte d'une édition en CSV (point-virgule, UTF-8), une ligne par événement avec toutes ses séances ; colonnes décrites dans docs/open-data.md.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem();
@@ -29,8 +30,9 @@ internal static class ExportMapEndpoints
                 ExportAsync(http, map, "geojson", MapHttp.GeoJsonContentType, m => m.Document, (entries, _) => MapJson.Collection(entries), cancellationToken))
             .AllowAnonymous()
             .WithName("ExportMapGeoJson")
+            .WithQueryParameters(MapFilter.Documented)
             .WithSummary("Les événements de la carte d'une édition en GeoJSON (FeatureCollection), à télécharger.")
-            .Produces(StatusCodes.Status200OK, contentType: MapHttp.GeoJsonContentType)
+            .Produces<GetMapEventsEndpoint.FeatureCollectionSchema>(contentType: MapHttp.GeoJsonContentType)
             .ProducesValidationProblem();
 
         // A calendar subscription (webcal:// on /carte): calendar applications poll it with If-None-Match.
@@ -42,6 +44,7 @@ internal static class ExportMapEndpoints
                     cancellationToken))
             .AllowAnonymous()
             .WithName("GetMapCalendarFeed")
+            .WithQueryParameters(MapFilter.Documented)
             .WithSummary("Toutes les séances des événements de la carte d'une édition, au format iCalendar (abonnement d'agenda, heure de Paris), avec les mêmes filtres que la carte.")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .Produces(StatusCodes.Status304NotModified)

@@ -38,6 +38,7 @@ internal static class GetMapEventsEndpoint
             })
             .AllowAnonymous()
             .WithName("GetMapEvents")
+            .WithQueryParameters(MapFilter.Documented)
             .WithSummary("Les événements labellisés d'une édition (la plus récente dont la carte est publique par défaut), en GeoJSON, filtrés par région, département, format, public, secteur, dates, en ligne, texte et zone (bbox).")
             .Produces<FeatureCollectionSchema>(contentType: MapHttp.GeoJsonContentType)
             .Produces(StatusCodes.Status304NotModified)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using IndustryWeek.Map.Domain;
 using IndustryWeek.Shared.PublishedLanguage;
+using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -117,6 +118,22 @@ internal sealed partial record MapFilter
     /// Reads the filter from a query string. Every value is checked; what is wrong comes back as French
     /// messages by parameter name (a 400 problem), never as an exception.
     /// </summary>
+    /// <summary>The edition and the filters, as the API document declares them (API.md: the same for the collection and its exports).</summary>
+    public static IReadOnlyList<QueryParameterDoc> Documented { get; } =
+    [
+        new("edition", "L'édition : son identifiant ou son année (2027). Par défaut, l'édition en cours."),
+        new("region", "Code INSEE d'une région (32 pour les Hauts-de-France).", Repeatable: true),
+        new("department", "Code d'un département (59, 2A, 974).", Repeatable: true),
+        new("format", "Format de l'événement.", Values: [.. EventWords.Formats.Keys], Repeatable: true),
+        new("audience", "Public visé.", Values: [.. EventWords.Audiences.Keys], Repeatable: true),
+        new("sector", "Secteur d'activité.", Values: [.. EventWords.Sectors.Keys], Repeatable: true),
+        new("from", "Une séance se termine ce jour ou après.", Format: "date"),
+        new("to", "Une séance commence ce jour ou avant.", Format: "date"),
+        new("online", "true : événements avec une partie en ligne ; false : sur place uniquement.", Type: "boolean"),
+        new("q", $"Texte cherché dans le titre, la description, la commune et l'organisation (au plus {MaxTextLength} caractères)."),
+        new("bbox", "Zone : longitude minimale, latitude minimale, longitude maximale, latitude maximale (2.2,48.8,2.5,48.9)."),
+    ];
+
     public static MapFilter Parse(IQueryCollection query, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(query);

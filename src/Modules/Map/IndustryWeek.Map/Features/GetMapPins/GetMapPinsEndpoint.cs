@@ -42,6 +42,7 @@ internal static class GetMapPinsEndpoint
             })
             .AllowAnonymous()
             .WithName("GetMapPins")
+            .WithQueryParameters(MapFilter.Documented)
             .WithSummary("Les repères de la carte d'une édition, sous forme compacte (identifiant, latitude, longitude et titre des événements situés), avec les mêmes paramètres et filtres que /api/map/events ; le détail d'un événement : /api/map/events/{id}.")
             .Produces<PinsDto>(contentType: MapPins.ContentType)
             .Produces(StatusCodes.Status304NotModified)
