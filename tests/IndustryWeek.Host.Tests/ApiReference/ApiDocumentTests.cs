@@ -94,6 +94,12 @@ public sealed partial class ApiDocumentTests
         Assert.Equal("string", document.GetProperty("components").GetProperty("schemas").GetProperty("EventDto").GetProperty("properties").GetProperty("title").GetProperty("type").GetString());
         Assert.Equal(ApiDocumentPattern, document.GetProperty("components").GetProperty("schemas").GetProperty("EventSession").GetProperty("properties").GetProperty("start").GetProperty("pattern").GetString());
 
+        // Strings the code keeps as text but which take a few values only are declared with them.
+        var eventStatus = document.GetProperty("components").GetProperty("schemas").GetProperty("EventDto").GetProperty("properties").GetProperty("status");
+        Assert.Contains("Labelled", eventStatus.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        var audiences = document.GetProperty("components").GetProperty("schemas").GetProperty("CreateEventCommand").GetProperty("properties").GetProperty("audiences");
+        Assert.Contains("Pupils", audiences.GetProperty("items").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+
         var schemes = document.GetProperty("components").GetProperty("securitySchemes");
         Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
         Assert.Equal("sdi.session", schemes.GetProperty("cookie").GetProperty("name").GetString());

@@ -59,6 +59,19 @@ internal static class ApiDocument
             schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
         }
 
+        if (property?.AttributeProvider?.GetCustomAttributes(typeof(ApiValuesAttribute), inherit: true).OfType<ApiValuesAttribute>().FirstOrDefault() is { } allowed)
+        {
+            var target = schema.Items is OpenApiSchema items && schema.Type is { } list && (list & JsonSchemaType.Array) != 0 ? items : schema;
+            var nullable = target.Type is { } t && (t & JsonSchemaType.Null) != 0;
+            var names = allowed.Values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+            if (nullable)
+            {
+                names.Add(null!); // JSON null: a request may leave it out
+            }
+
+            target.Enum = names;
+        }
+
         if (property?.DeclaringType == typeof(EventSession) && (type == typeof(DateTime) || type == typeof(DateTime?)))
         {
             schema.Type = JsonSchemaType.String;

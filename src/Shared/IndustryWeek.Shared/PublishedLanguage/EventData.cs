@@ -1,3 +1,5 @@
+using IndustryWeek.Shared.Web;
+
 namespace IndustryWeek.Shared.PublishedLanguage;
 
 // Value shapes that several modules' public notifications carry ("fat" events). They live in the
@@ -78,10 +80,13 @@ public sealed record EventDescription
 
     public required string Description { get; init; }
 
+    [ApiValues(ApiVocabulary.Formats)]
     public required string Format { get; init; }
 
+    [ApiValues(ApiVocabulary.Audiences)]
     public required IReadOnlyList<string> Audiences { get; init; }
 
+    [ApiValues(ApiVocabulary.Sectors)]
     public required IReadOnlyList<string> Sectors { get; init; }
 
     /// <summary>The edition's focus topics the event takes part in.</summary>

@@ -1,15 +1,18 @@
+using IndustryWeek.CommunicationKit.Domain;
+using IndustryWeek.Shared.Web;
+
 namespace IndustryWeek.CommunicationKit.Features.Kits;
 
 /// <summary>One mail of a kit: why, to whom, and where it stands (`Queued`, `Sent`, `Failed` with `error` and `willRetry`, `Cancelled`).</summary>
 internal sealed record KitDeliveryDto(
     Guid EventId,
     string Key,
-    string Reason,
+    [property: ApiValues(typeof(DeliveryReason))] string Reason,
     int LabelVersion,
     string LabelNumber,
     string RecipientEmail,
     string? RequestedBy,
-    string Status,
+    [property: ApiValues(typeof(DeliveryStatus))] string Status,
     int Attempts,
     string? Error,
     bool WillRetry,
@@ -24,7 +27,7 @@ internal sealed record KitDto(
     string OrganisationName,
     string LabelNumber,
     int LabelVersion,
-    string State,
+    [property: ApiValues(typeof(KitState))] string State,
     string? WithdrawnReason,
     bool Downloadable,
     DateTime? NextResendAtUtc,

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using IndustryWeek.Map.Domain;
 using IndustryWeek.Shared.PublishedLanguage;
+using IndustryWeek.Shared.Web;
 
 namespace IndustryWeek.Map.Features.GetMapEvents;
 
@@ -175,10 +176,13 @@ internal sealed record FeaturePropertiesDto
 {
     public required string Title { get; init; }
 
+    [ApiValues(ApiVocabulary.Formats)]
     public required string Format { get; init; }
 
+    [ApiValues(ApiVocabulary.Audiences)]
     public required IReadOnlyList<string> Audiences { get; init; }
 
+    [ApiValues(ApiVocabulary.Sectors)]
     public required IReadOnlyList<string> Sectors { get; init; }
 
     public required IReadOnlyList<EventSession> Sessions { get; init; }

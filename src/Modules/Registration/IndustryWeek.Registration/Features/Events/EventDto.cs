@@ -2,6 +2,7 @@ using IndustryWeek.Labelling.Contracts;
 using IndustryWeek.Registration.Domain.Events;
 using IndustryWeek.Shared.PublishedLanguage;
 using Mapster;
+using IndustryWeek.Shared.Web;
 
 namespace IndustryWeek.Registration.Features.Events;
 
@@ -24,10 +25,13 @@ internal sealed record EventDto
 
     public required string Description { get; init; }
 
+    [ApiValues(ApiVocabulary.Formats)]
     public required string Format { get; init; }
 
+    [ApiValues(ApiVocabulary.Audiences)]
     public required IReadOnlyList<string> Audiences { get; init; }
 
+    [ApiValues(ApiVocabulary.Sectors)]
     public required IReadOnlyList<string> Sectors { get; init; }
 
     public required IReadOnlyList<string> Topics { get; init; }
@@ -46,6 +50,7 @@ internal sealed record EventDto
 
     public required bool AboutIndustry { get; init; }
 
+    [ApiValues(typeof(EventStatus))]
     public required string Status { get; init; }
 
     public string? LabelNumber { get; init; }

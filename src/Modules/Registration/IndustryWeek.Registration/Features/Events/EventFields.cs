@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using IndustryWeek.Shared.PublishedLanguage;
 using IndustryWeek.Shared.Time;
+using IndustryWeek.Shared.Web;
 
 namespace IndustryWeek.Registration.Features.Events;
 
@@ -44,6 +46,7 @@ internal sealed record SessionFields
 internal sealed record LocationFields
 {
     /// <summary>OnSite, Online or Hybrid.</summary>
+    [ApiValues(typeof(LocationMode))]
     public string? Mode { get; init; }
 
     public string? Street { get; init; }
@@ -85,10 +88,13 @@ internal abstract record EventFields
 
     public string? Description { get; init; }
 
+    [ApiValues(ApiVocabulary.Formats)]
     public string? Format { get; init; }
 
+    [ApiValues(ApiVocabulary.Audiences)]
     public IReadOnlyList<string>? Audiences { get; init; }
 
+    [ApiValues(ApiVocabulary.Sectors)]
     public IReadOnlyList<string>? Sectors { get; init; }
 
     public IReadOnlyList<string>? Topics { get; init; }

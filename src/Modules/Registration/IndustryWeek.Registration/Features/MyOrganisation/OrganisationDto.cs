@@ -2,13 +2,14 @@ using IndustryWeek.Registration.Domain.Organisations;
 using IndustryWeek.Registration.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using IndustryWeek.Shared.Web;
 
 namespace IndustryWeek.Registration.Features.MyOrganisation;
 
 internal sealed record OrganisationDto(
     Guid Id,
     string Name,
-    string Type,
+    [property: ApiValues(typeof(OrganisationType))] string Type,
     string TypeLabel,
     string? Siret,
     PostalAddress Address,
