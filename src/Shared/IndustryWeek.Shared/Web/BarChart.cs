@@ -24,7 +24,8 @@ public sealed class BarChart
 {
     public const int Width = 640;
     public const int PlotHeight = 166;
-    public const int Left = 36;
+    /// <summary>Room left of the axis for the values; more when the first turned label needs it.</summary>
+    public const int MinimumLeft = 36;
     public const int Right = 8;
     public const int Top = 10;
 
@@ -37,8 +38,9 @@ public sealed class BarChart
     /// <summary>Turned labels longer than this are cut (the data table and the tooltip keep the full name).</summary>
     private const int LongestLabel = 22;
 
-    private BarChart(string id, string title, string categoryHeader, IReadOnlyList<string> series, IReadOnlyList<BarChartSlot> slots, IReadOnlyList<BarChartTick> ticks, bool turned, int bottom)
+    private BarChart(string id, string title, string categoryHeader, IReadOnlyList<string> series, IReadOnlyList<BarChartSlot> slots, IReadOnlyList<BarChartTick> ticks, bool turned, int left, int bottom)
     {
+        Left = left;
         Id = id;
         Title = title;
         CategoryHeader = categoryHeader;
@@ -73,6 +75,9 @@ public sealed class BarChart
 
     public int Height { get; }
 
+    /// <summary>Where the axis starts.</summary>
+    public int Left { get; }
+
     /// <summary>Where the table's link to its CSV file points; none without.</summary>
     public string? CsvLink { get; private init; }
 
@@ -82,11 +87,11 @@ public sealed class BarChart
 
     public string LabelY => Number(Top + PlotHeight + (Turned ? 10 : 16));
 
-    public static string AxisLeft => Number(Left);
+    public string AxisLeft => Number(Left);
 
     public static string AxisRight => Number(Width - Right);
 
-    public static string TickLabelX => Number(Left - 6);
+    public string TickLabelX => Number(Left - 6);
 
     public int Total(int series) => Slots.Sum(s => s.Category.Values[series]);
 
@@ -101,17 +106,25 @@ public sealed class BarChart
         }
 
         var max = NiceMaximum(categories.Count == 0 ? 0 : categories.Max(c => c.Values.Max()));
-        var plotWidth = (double)(Width - Left - Right);
-        var slot = categories.Count == 0 ? plotWidth : plotWidth / categories.Count;
+        double SlotWidth(int left) => (Width - left - Right) / (double)Math.Max(1, categories.Count);
+        var left = MinimumLeft;
+        var longest = categories.Count == 0 ? 0 : categories.Max(c => Math.Min(c.Label.Length, LongestLabel));
+        var turned = longest * CharacterWidth > SlotWidth(left);
+        if (turned)
+        {
+            // A turned label runs down and left of its bar (cos 40° of its length): the first one must stay in the picture.
+            var reach = Math.Min(categories[0].Label.Length, LongestLabel) * CharacterWidth * 0.77;
+            left = Math.Max(left, (int)Math.Ceiling(reach - (SlotWidth(left) / 2)) + 4);
+        }
+
+        var slot = SlotWidth(left);
         var barWidth = Math.Max(1, slot * 0.8 / series.Count);
-        var longest = categories.Count == 0 ? 0 : categories.Max(c => c.Label.Length);
-        var turned = longest * CharacterWidth > slot;
-        var bottom = turned ? (int)Math.Ceiling((Math.Min(longest, LongestLabel) * CharacterWidth * 0.77) + 20) : StraightBottom;
+        var bottom = turned ? (int)Math.Ceiling((longest * CharacterWidth * 0.65) + 20) : StraightBottom;
         double HeightOf(int value) => value == 0 ? 0 : Math.Max(1, value / (double)max * PlotHeight);
 
         var slots = categories.Select((c, i) =>
         {
-            var x = Left + (i * slot);
+            var x = left + (i * slot);
             var bars = c.Values.Select((v, s) =>
             {
                 var height = HeightOf(v);
@@ -125,7 +138,7 @@ public sealed class BarChart
         var ticks = new[] { 0, max / 2, max }.Distinct()
             .Select(v => new BarChartTick(Number(Top + PlotHeight - (v / (double)max * PlotHeight)), v.ToString(CultureInfo.InvariantCulture)))
             .ToList();
-        return new BarChart(id, title, categoryHeader, series, slots, ticks, turned, bottom) { CsvLink = csvLink };
+        return new BarChart(id, title, categoryHeader, series, slots, ticks, turned, left, bottom) { CsvLink = csvLink };
     }
 
     /// <summary>The turn of a label around its anchor, for the SVG transform attribute.</summary>
