@@ -109,7 +109,7 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
                 "/organisation", "/invitation", "/mon-compte"]),
             ("modérateur", ModeratorEmail, JourneySteps.Password, ["/moderation", "/moderation/statistiques", $"/moderation/demandes/{_event}", "/carte"]),
             ("administrateur", PlatformFactory.AdminEmail, PlatformFactory.AdminPassword, ["/admin/editions", "/admin/editions/nouvelle", $"/admin/editions/{_edition}",
-                $"/admin/editions/{_edition}/modifier", $"/admin/editions/{_edition}/reprogrammer", "/admin/comptes", $"/admin/comptes/{_organiserId}",
+                $"/admin/editions/{_edition}/modifier", $"/admin/editions/{_edition}/reprogrammer", $"/admin/editions/{_edition}/tableau-de-bord", "/admin/comptes", $"/admin/comptes/{_organiserId}",
                 $"/admin/comptes/{_organiserId}/verrouillage", "/moderation/motifs"]),
             ("exploitant", OperatorEmail, JourneySteps.Password, ["/admin/kits", "/ops", "/ops/journal", "/ops/outbox", "/ops/recurrentes"]),
         ];

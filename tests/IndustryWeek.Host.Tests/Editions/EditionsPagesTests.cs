@@ -146,10 +146,12 @@ public sealed class EditionsPagesTests : IAsyncLifetime
         Assert.Contains("Brouillon", detail.Document.QuerySelector("main")!.TextContent);
         Assert.Contains("Période en Hauts-de-France", detail.Document.QuerySelector("dl")!.TextContent);
         Assert.Equal(["Transition écologique", "Économie circulaire", "Mixité des métiers"], detail.Document.QuerySelectorAll(".fr-tag").Select(t => t.TextContent));
+        Assert.Null(detail.Document.QuerySelector("#dashboard-link")); // nothing can be submitted to a draft
 
         var published = await admin.FollowAsync(await admin.SubmitAsync(detail, "form[action*='handler=Publish']"));
         Assert.Contains("L'édition est publiée.", published.Document.QuerySelector(".fr-alert--success")!.TextContent);
         Assert.Contains("Publiée", published.Document.QuerySelector(".fr-badge")!.TextContent);
+        Assert.Equal($"{detail.Path}/tableau-de-bord", published.Document.QuerySelector("#dashboard-link")!.GetAttribute("href"));
 
         var reschedule = await admin.GetAsync($"{detail.Path}/reprogrammer");
         var withoutReason = await admin.SubmitAsync(reschedule, "main form", new() { ["Form.HeadlineWeekStart"] = "2020-11-16" });

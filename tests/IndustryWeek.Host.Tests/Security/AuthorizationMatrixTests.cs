@@ -226,6 +226,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("admin/editions/{id:guid}", "/admin/editions/{E}", AdminPage),
         ("admin/editions/{id:guid}/modifier", "/admin/editions/{E}/modifier", AdminPage),
         ("admin/editions/{id:guid}/reprogrammer", "/admin/editions/{E}/reprogrammer", AdminPage),
+        ("admin/editions/{id:guid}/tableau-de-bord", "/admin/editions/{E}/tableau-de-bord", AdminPage),
+        ("admin/editions/{id:guid}/tableau-de-bord/{table}.csv", "/admin/editions/{E}/tableau-de-bord/regions.csv", AdminPage),
         ("admin/kits", "/admin/kits", OperationsPage),
         ("ops", "/ops", OperationsPage),
         ("ops/journal", "/ops/journal", OperationsPage),

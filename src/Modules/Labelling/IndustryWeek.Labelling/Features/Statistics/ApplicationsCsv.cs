@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using IndustryWeek.Labelling.Domain.Applications;
 using IndustryWeek.Labelling.Features.Queue;
 using IndustryWeek.Labelling.Persistence;
@@ -29,14 +27,7 @@ internal sealed class ExportApplicationsQueryHandler(LabellingDbContext db) : IR
         }
 
         var rows = await applications.OrderBy(a => a.EditionYear).ThenBy(a => a.SubmittedAtUtc).ToListAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.GetCultureInfo("fr-FR")) { Delimiter = ";", InjectionOptions = InjectionOptions.Escape }))
-        {
-            csv.WriteRecords(rows.Select(Row));
-        }
-
-        return buffer.ToArray();
+        return StatisticsCsv.Write(csv => csv.WriteRecords(rows.Select(Row)));
     }
 
     private static ApplicationRow Row(LabellingApplication a) => new()

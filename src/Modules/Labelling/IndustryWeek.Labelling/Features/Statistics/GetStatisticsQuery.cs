@@ -68,9 +68,10 @@ internal sealed class GetStatisticsQueryHandler(LabellingDbContext db, TimeProvi
                 y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Applications, y.Labels, participantsByYear.GetValueOrDefault(y.Year)))]);
     }
 
-    private static bool IsLabelled(LabellingApplication a) => Labelled.Contains(a.Status);
+    public static bool IsLabelled(LabellingApplication a) => Labelled.Contains(a.Status);
 
-    private static List<CountDto> Count(List<LabellingApplication> applications, Func<LabellingApplication, IEnumerable<string>> keys, Func<string, string> name) =>
+    /// <summary>Applications, labels and participants per key (an application counts once under each of its keys), most applications first.</summary>
+    public static List<CountDto> Count(List<LabellingApplication> applications, Func<LabellingApplication, IEnumerable<string>> keys, Func<string, string> name) =>
         [.. applications.SelectMany(a => keys(a).Select(k => (Key: k, Application: a)))
             .GroupBy(x => x.Key)
             .Select(g => new CountDto(g.Key, name(g.Key), g.Count(), g.Count(x => IsLabelled(x.Application)), g.Sum(x => x.Application.Participation?.Participants ?? 0)))
