@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace IndustryWeek.Testing;
 
 /// <summary>
 /// A real SMTP server for a test: Debian's aiosmtpd on a free loopback port, storing what it receives
-/// as a Maildir (apt-get install python3-aiosmtpd).
+/// as a Maildir (apt-get install python3-aiosmtpd). With a <see cref="TlsCertificate"/> it offers STARTTLS and
+/// refuses any mail before it (aiosmtpd's require_starttls).
 /// </summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
@@ -38,7 +41,23 @@ public sealed class SmtpServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<SmtpServer> StartAsync(string maildir, int? port = null)
+    /// <summary>A self-signed certificate for 127.0.0.1 and localhost, as PEM files in <paramref name="directory"/>.</summary>
+    public static TlsCertificate CreateTlsCertificate(string directory)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var tls = new TlsCertificate(Path.Combine(directory, "smtp-cert.pem"), Path.Combine(directory, "smtp-key.pem"), Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)));
+        File.WriteAllText(tls.CertificateFile, certificate.ExportCertificatePem());
+        File.WriteAllText(tls.KeyFile, key.ExportPkcs8PrivateKeyPem());
+        return tls;
+    }
+
+    public static async Task<SmtpServer> StartAsync(string maildir, int? port = null, TlsCertificate? startTls = null)
     {
         if (!File.Exists(Python))
         {
@@ -52,7 +71,8 @@ public sealed class SmtpServer : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listenPort}", "-c", "aiosmtpd.handlers.Mailbox", maildir })
+        string[] tls = startTls is null ? [] : ["--tlscert", startTls.CertificateFile, "--tlskey", startTls.KeyFile];
+        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listenPort}" }.Concat(tls).Concat(["-c", "aiosmtpd.handlers.Mailbox", maildir]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -102,3 +122,6 @@ public sealed class SmtpServer : IAsyncDisposable
             $"aiosmtpd listens on 127.0.0.1:{Port}",
             TimeSpan.FromSeconds(20));
 }
+
+/// <param name="Sha256">The certificate's SHA-256 fingerprint, in hex: what Mail:SmtpCertificateSha256 pins.</param>
+public sealed record TlsCertificate(string CertificateFile, string KeyFile, string Sha256);
