@@ -57,7 +57,11 @@ public sealed class SmtpServer : IAsyncDisposable
         return tls;
     }
 
-    public static async Task<SmtpServer> StartAsync(string maildir, int? port = null, TlsCertificate? startTls = null)
+    /// <param name="login">
+    /// The only user name and password accepted, after STARTTLS (needs <paramref name="startTls"/>): no mail without them.
+    /// aiosmtpd's command line has no option for it, so its SMTP class is started by <see cref="AuthenticatingServer"/>.
+    /// </param>
+    public static async Task<SmtpServer> StartAsync(string maildir, int? port = null, TlsCertificate? startTls = null, NetworkCredential? login = null)
     {
         if (!File.Exists(Python))
         {
@@ -72,7 +76,12 @@ public sealed class SmtpServer : IAsyncDisposable
             UseShellExecute = false,
         };
         string[] tls = startTls is null ? [] : ["--tlscert", startTls.CertificateFile, "--tlskey", startTls.KeyFile];
-        foreach (var argument in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listenPort}" }.Concat(tls).Concat(["-c", "aiosmtpd.handlers.Mailbox", maildir]))
+        string[] arguments = login is null
+            ? ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listenPort}", .. tls, "-c", "aiosmtpd.handlers.Mailbox", maildir]
+            : ["-c", AuthenticatingServer, listenPort.ToString(System.Globalization.CultureInfo.InvariantCulture), maildir,
+                (startTls ?? throw new ArgumentException("Authentication goes over STARTTLS: give a certificate.", nameof(login))).CertificateFile, startTls.KeyFile,
+                login.UserName, login.Password];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -82,6 +91,25 @@ public sealed class SmtpServer : IAsyncDisposable
         await server.WaitUntilListeningAsync();
         return server;
     }
+
+    /// <summary>aiosmtpd's SMTP with STARTTLS required and AUTH (PLAIN, LOGIN) required for any mail, accepting one login.</summary>
+    private const string AuthenticatingServer = """
+        import asyncio, ssl, sys
+        from aiosmtpd.handlers import Mailbox
+        from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+        port, maildir, cert, key, user, password = sys.argv[1:]
+        def authenticate(server, session, envelope, mechanism, data):
+            # handled=False: aiosmtpd answers « 535 » itself on a refusal (its default, True, would answer nothing)
+            return AuthResult(success=isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password, handled=False)
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(cert, key)
+        handler = Mailbox(maildir)
+        loop = asyncio.new_event_loop()
+        loop.run_until_complete(loop.create_server(
+            lambda: SMTP(handler, tls_context=tls, require_starttls=True, authenticator=authenticate, auth_required=True),
+            "127.0.0.1", int(port)))
+        loop.run_forever()
+        """;
 
     /// <summary>Stops the server: mail sent now fails as with a real outage.</summary>
     public async Task StopAsync()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using IndustryWeek.Testing;
 
@@ -6,7 +7,8 @@ namespace IndustryWeek.Host.Tests.Pipeline;
 
 /// <summary>
 /// The kit mail through an SMTP server that requires STARTTLS (aiosmtpd with a self-signed certificate made for the
-/// test): sent encrypted when the operator pins that certificate, never sent otherwise, and never in clear.
+/// test): sent encrypted when the operator pins that certificate, never sent otherwise, and never in clear; with the
+/// configured login when the server requires one.
 /// </summary>
 public sealed class SmtpTlsTests
 {
@@ -56,6 +58,41 @@ public sealed class SmtpTlsTests
         await Eventually.WaitAsync(
             async () => await database.ScalarAsync("""SELECT COUNT(*) FROM kit_deliveries WHERE "Status" = 'Failed' AND "LastError" LIKE '%STARTTLS%'""") == 1,
             "the delivery failed, its reason naming STARTTLS");
+        Assert.Empty(smtp.ReceivedFiles());
+    }
+
+    [Fact]
+    public async Task Grant_WhenTheServerRequiresALogin_TheConfiguredUserNameAndPasswordGetTheKitMailThrough()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        var certificate = SmtpServer.CreateTlsCertificate(database.Directory);
+        await using var smtp = await SmtpServer.StartAsync(Path.Combine(database.Directory, "maildir"), startTls: certificate, login: new NetworkCredential("plateforme", "mot de passe « sûr »"));
+        var settings = Settings(smtp.Port, "StartTls", certificate.Sha256);
+        (settings["Mail:SmtpUserName"], settings["Mail:SmtpPassword"]) = ("plateforme", "mot de passe « sûr »");
+        await using var platform = new PlatformFactory(database, settings);
+
+        await GrantAsync(platform);
+
+        // The server takes no mail without the login.
+        await Eventually.WaitAsync(() => Task.FromResult(MailFile.Kits(smtp.ReceivedFiles()).Count == 1), "the SMTP server received the kit mail after the login");
+        Assert.Equal("organisatrice@usine-exemple.fr", MailFile.Read(Assert.Single(MailFile.Kits(smtp.ReceivedFiles()))).To);
+    }
+
+    [Fact]
+    public async Task Grant_WhenThePasswordIsWrong_NothingIsSentAndTheDeliveryFailsWithTheServersAnswer()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        var certificate = SmtpServer.CreateTlsCertificate(database.Directory);
+        await using var smtp = await SmtpServer.StartAsync(Path.Combine(database.Directory, "maildir"), startTls: certificate, login: new NetworkCredential("plateforme", "le bon"));
+        var settings = Settings(smtp.Port, "StartTls", certificate.Sha256);
+        (settings["Mail:SmtpUserName"], settings["Mail:SmtpPassword"]) = ("plateforme", "un mauvais");
+        await using var platform = new PlatformFactory(database, settings);
+
+        await GrantAsync(platform);
+
+        await Eventually.WaitAsync(
+            async () => await database.ScalarAsync("""SELECT COUNT(*) FROM kit_deliveries WHERE "Status" = 'Failed' AND "LastError" LIKE '%authentication%'""") == 1,
+            "the delivery failed, its reason naming the authentication");
         Assert.Empty(smtp.ReceivedFiles());
     }
 
