@@ -1,18 +1,22 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace IndustryWeek.Testing;
 
 /// <summary>
-/// A mail as its recipient reads it: the decoded subject, recipients, plain text (<see cref="Body"/>) and
-/// HTML alternative of an .eml file.
+/// A mail as its recipient reads it, parsed by MimeKit: the decoded subject, recipients, plain text (<see cref="Body"/>)
+/// and HTML alternative of an .eml file.
 /// </summary>
-public sealed partial record MailFile(string To, string Subject, string Body, IReadOnlyList<string> AttachmentNames)
+public sealed record MailFile(string To, string Subject, string Body, IReadOnlyList<string> AttachmentNames)
 {
-    /// <summary>The text/html parts (empty when the mail has none).</summary>
+    /// <summary>The text/html alternative (empty when the mail has none).</summary>
     public string Html { get; init; } = "";
 
-    public static MailFile Read(string path) => Parse(File.ReadAllText(path));
+    public static MailFile Read(string path)
+    {
+        using var message = MimeMessage.Load(path);
+        return Of(message);
+    }
 
     /// <summary>
     /// The kit mails among <paramref name="files"/> (organisers are also told each step of their application),
@@ -33,54 +37,27 @@ public sealed partial record MailFile(string To, string Subject, string Body, IR
 
     public static MailFile Parse(string raw)
     {
-        ArgumentNullException.ThrowIfNull(raw);
-        var message = MailPart.Message(raw);
-        var texts = new List<string>();
-        var htmls = new List<string>();
-        var attachments = new List<string>();
-        foreach (var part in MailPart.Leaves(raw))
-        {
-            var disposition = part.Headers.GetValueOrDefault("content-disposition", "");
-            if (part.FileName is not null || disposition.StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
-            {
-                attachments.Add(DecodeWords(part.FileName ?? ""));
-            }
-            else if (part.ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
-            {
-                htmls.Add(Encoding.UTF8.GetString(part.Content));
-            }
-            else if (part.ContentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
-            {
-                texts.Add(Encoding.UTF8.GetString(part.Content));
-            }
-        }
+        using var message = Load(raw);
+        return Of(message);
+    }
 
+    /// <summary>The whole message of a raw mail (the caller disposes it).</summary>
+    public static MimeMessage Load(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        return MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(raw)));
+    }
+
+    public static MailFile Of(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         return new MailFile(
-            DecodeWords(message.Headers.GetValueOrDefault("to", "")),
-            DecodeWords(message.Headers.GetValueOrDefault("subject", "")),
-            string.Join("\n", texts),
-            attachments)
+            string.Join(", ", message.To.Mailboxes.Select(m => m.Address)),
+            message.Subject ?? "",
+            (message.TextBody ?? "").ReplaceLineEndings("\n"), // as a reader sees it, whatever the file's line ends
+            [.. message.Attachments.Select(a => a.ContentDisposition?.FileName ?? a.ContentType.Name ?? "")])
         {
-            Html = string.Join("\n", htmls),
+            Html = (message.HtmlBody ?? "").ReplaceLineEndings("\n"),
         };
     }
-
-    /// <summary>RFC 2047 encoded words (=?utf-8?B?...?= and =?utf-8?Q?...?=); adjacent words join without space.</summary>
-    private static string DecodeWords(string value)
-    {
-        var joined = AdjacentWordsPattern().Replace(value, "?==?");
-        return EncodedWordPattern().Replace(joined, m =>
-        {
-            var charset = Encoding.GetEncoding(m.Groups[1].Value);
-            return string.Equals(m.Groups[2].Value, "B", StringComparison.OrdinalIgnoreCase)
-                ? charset.GetString(Convert.FromBase64String(m.Groups[3].Value))
-                : charset.GetString(MailPart.QuotedPrintable(m.Groups[3].Value.Replace('_', ' ')));
-        });
-    }
-
-    [GeneratedRegex(@"\?=\s+=\?")]
-    private static partial Regex AdjacentWordsPattern();
-
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
-    private static partial Regex EncodedWordPattern();
 }

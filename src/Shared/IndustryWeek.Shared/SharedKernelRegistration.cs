@@ -64,7 +64,7 @@ public static class SharedKernelRegistration
         services.AddBackgroundJobs(database, configuration);
 
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<IMailSender, MailKitMailSender>();
         services.AddHealthChecks()
             .AddCheck<MailHealthCheck>("mail", tags: [ReadinessTags.Ready])
             .AddCheck<FrontEndAssetsHealthCheck>("front-end", tags: [ReadinessTags.Ready, ReadinessTags.Files]);

@@ -72,7 +72,14 @@ public sealed class KitApiTests
         Assert.Contains("#SemaineIndustrie", KitScene.Text(files["textes-reseaux-sociaux.txt"]), StringComparison.Ordinal);
         var calendar = Encoding.UTF8.GetString(files["evenement.ics"]);
         Assert.StartsWith("BEGIN:VCALENDAR", calendar, StringComparison.Ordinal);
-        Assert.Contains("Visite de l'usine de Valenciennes", calendar, StringComparison.Ordinal);
+        // What a calendar application imports: the event's session at its Paris time, with the zone described.
+        var imported = Ical.Net.Calendar.Load(calendar)!;
+        Assert.Equal("Europe/Paris", Assert.Single(imported.TimeZones).TzId);
+        var session = Assert.Single(imported.Events);
+        Assert.Equal(KitScene.Title, session.Summary);
+        Assert.Equal($"{id:N}-1@semaine-industrie", session.Uid);
+        Assert.Equal("Europe/Paris", session.DtStart!.TzId);
+        Assert.Contains(scene.LabelNumber(), session.Description, StringComparison.Ordinal);
 
         // Another organisation learns nothing, not even that the event has a kit.
         foreach (var refused in new[] { ofB, statusOfB, resendOfB, ofNobody })

@@ -38,6 +38,36 @@ public sealed class MapCalendarFeedTests(MapPlatformFixture map)
         Assert.Contains(calendar.Events, e => e.Contains("LOCATION:en ligne : https://webinaire.example.fr/metiers"));
     }
 
+    [Fact]
+    public async Task Feed_AndEachEventsFile_WhenReadByACalendarLibrary_GiveEverySessionAtItsParisTime()
+    {
+        var feed = await LoadAsync("/api/map/events.ics" + FilterEdition.Query);
+
+        // The zone the times refer to, described once; seven sessions of six events.
+        Assert.Equal("Europe/Paris", Assert.Single(feed.TimeZones).TzId);
+        Assert.Equal(7, feed.Events.Count);
+        Assert.All(feed.Events, e => Assert.Equal(("Europe/Paris", "Europe/Paris"), (e.DtStart!.TzId, e.DtEnd!.TzId)));
+        var valenciennes = feed.Events.Where(e => e.Url == new Uri($"http://localhost:5080/evenements/{FilterEdition.Valenciennes}")).OrderBy(e => e.DtStart!.AsUtc).ToList();
+        Assert.Equal(["Visite de l'usine de Valenciennes (1/2)", "Visite de l'usine de Valenciennes (2/2)"], valenciennes.Select(e => e.Summary));
+        // November is winter time in Paris (UTC+1): 9 h – 12 h and 14 h – 17 h as typed by the organiser.
+        Assert.Equal(
+            [(new DateTime(2020, 11, 16, 8, 0, 0, DateTimeKind.Utc), new DateTime(2020, 11, 16, 11, 0, 0, DateTimeKind.Utc)), (new DateTime(2020, 11, 18, 13, 0, 0, DateTimeKind.Utc), new DateTime(2020, 11, 18, 16, 0, 0, DateTimeKind.Utc))],
+            valenciennes.Select(e => (e.DtStart!.AsUtc, e.DtEnd!.AsUtc)));
+        Assert.Equal("1 rue de l'Industrie, 59300 Valenciennes", valenciennes[0].Location);
+        Assert.Contains($"\nhttp://localhost:5080/evenements/{FilterEdition.Valenciennes}", valenciennes[0].Description, StringComparison.Ordinal);
+
+        // Each event's own file holds the same sessions, with the same UIDs: a calendar that has both keeps one entry each.
+        foreach (var id in FilterEdition.Events.Select(e => e.EventId))
+        {
+            var own = await LoadAsync($"/api/map/events/{id}.ics");
+            Assert.Equal("Europe/Paris", Assert.Single(own.TimeZones).TzId);
+            Assert.NotEmpty(own.Events);
+            Assert.Equal(
+                own.Events.Select(Session),
+                feed.Events.Where(e => e.Uid!.StartsWith($"{id:N}-", StringComparison.Ordinal)).Select(Session));
+        }
+    }
+
     [Theory]
     [InlineData("&format=Workshop", "Lyon")]
     [InlineData("&region=32", "Valenciennes")]
@@ -88,6 +118,12 @@ public sealed class MapCalendarFeedTests(MapPlatformFixture map)
         await Eventually.WaitAsync(async () => await StatusIfNoneMatchAsync(url, first) == HttpStatusCode.OK, "the feed's tag follows the map's version");
         Assert.NotEqual(first, await ETagAsync(url));
     }
+
+    private async Task<Ical.Net.Calendar> LoadAsync(string url) =>
+        Ical.Net.Calendar.Load(await map.Visitor.GetStringAsync(new Uri(url, UriKind.Relative)))!;
+
+    private static (string?, string?, string?, string?, DateTime, DateTime) Session(Ical.Net.CalendarComponents.CalendarEvent e) =>
+        (e.Uid, e.Summary, e.Description, e.Location, e.DtStart!.AsUtc, e.DtEnd!.AsUtc);
 
     private async Task<EntityTagHeaderValue> ETagAsync(string url)
     {

@@ -1,10 +1,10 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
+using System.Net.Security;
 using System.Net.Sockets;
-using System.Text;
+using System.Security.Cryptography;
+using MailKit.Security;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace IndustryWeek.Shared.Mail;
 
@@ -15,6 +15,22 @@ public enum MailDelivery
 
     /// <summary>Sends through an SMTP server.</summary>
     Smtp,
+}
+
+/// <summary>How the connection to the SMTP server is protected (MailKit's <see cref="SecureSocketOptions"/>).</summary>
+public enum SmtpSecurity
+{
+    /// <summary>STARTTLS when the server offers it, TLS from the start on port 465; plain otherwise.</summary>
+    Auto,
+
+    /// <summary>Never encrypted (a relay on the same machine).</summary>
+    None,
+
+    /// <summary>STARTTLS required: the mail is not sent if the server does not offer it (port 587).</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (SMTPS, port 465).</summary>
+    SslOnConnect,
 }
 
 public sealed class MailOptions
@@ -35,13 +51,37 @@ public sealed class MailOptions
 
     public int SmtpPort { get; set; } = 25;
 
+    public SmtpSecurity SmtpSecurity { get; set; } = SmtpSecurity.Auto;
+
+    /// <summary>
+    /// The former setting (before <see cref="SmtpSecurity"/>): true still requires STARTTLS, so that a configuration
+    /// that asked for encryption never silently sends in clear.
+    /// </summary>
     public bool SmtpEnableTls { get; set; }
 
+    /// <summary>Authenticates with these when a user name is set (after STARTTLS when there is one: use StartTls or SslOnConnect).</summary>
     public string? SmtpUserName { get; set; }
 
     public string? SmtpPassword { get; set; }
 
+    /// <summary>
+    /// The SHA-256 fingerprint (hex, colons allowed) of the one certificate accepted besides those the machine trusts:
+    /// a relay with its own self-signed certificate. Never set by default: certificates are checked as usual.
+    /// </summary>
+    public string? SmtpCertificateSha256 { get; set; }
+
+    /// <summary>Each exchange with the server (connection, each command) gives up after this long.</summary>
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal SecureSocketOptions SocketOptions() => SmtpSecurity switch
+    {
+        SmtpSecurity.Auto when SmtpEnableTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.Auto => SecureSocketOptions.Auto,
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => throw new InvalidOperationException($"Mail:SmtpSecurity inconnu : {SmtpSecurity}"),
+    };
 }
 
 public sealed record MailAttachment(string FileName, string ContentType, ReadOnlyMemory<byte> Content);
@@ -60,56 +100,99 @@ public interface IMailSender
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
 }
 
-internal sealed class SmtpMailSender(IOptions<MailOptions> options, ContentRoot contentRoot) : IMailSender
+/// <summary>
+/// Every mail as MimeKit writes it: multipart/alternative (the plain text, then the HTML a mail client prefers),
+/// inside multipart/mixed with the attachments. Written as an .eml file (pickup) or sent with MailKit's SMTP client.
+/// </summary>
+internal sealed class MailKitMailSender(IOptions<MailOptions> options, ContentRoot contentRoot) : IMailSender
 {
+    /// <summary>.eml files as mail clients expect them: CRLF line ends, whatever the host's system.</summary>
+    private static readonly FormatOptions EmlFormat = CrlfFormat();
+
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var o = options.Value;
-        using var message = new MailMessage
-        {
-            From = new MailAddress(o.From, o.FromName, Encoding.UTF8),
-            Subject = mail.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = mail.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        message.To.Add(new MailAddress(mail.To));
-        if (!string.IsNullOrWhiteSpace(o.ReplyTo))
-        {
-            message.ReplyToList.Add(new MailAddress(o.ReplyTo));
-        }
-
-        // multipart/alternative: the plain text first (the body), then the HTML a mail client prefers.
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(mail.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
-
-        foreach (var attachment in mail.Attachments)
-        {
-            message.Attachments.Add(new Attachment(new MemoryStream(attachment.Content.ToArray()), attachment.FileName, attachment.ContentType));
-        }
-
-        using var client = new SmtpClient();
+        using var message = Compose(mail, o);
         if (o.Delivery == MailDelivery.Pickup)
         {
-            var directory = PickupDirectory(o, contentRoot);
-            Directory.CreateDirectory(directory);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = directory;
+            await WriteAsync(message, PickupDirectory(o, contentRoot), cancellationToken);
         }
         else
         {
-            client.Host = o.SmtpHost;
-            client.Port = o.SmtpPort;
-            client.EnableSsl = o.SmtpEnableTls;
-            client.Timeout = (int)o.SmtpTimeout.TotalMilliseconds;
-            if (!string.IsNullOrEmpty(o.SmtpUserName))
-            {
-                client.Credentials = new NetworkCredential(o.SmtpUserName, o.SmtpPassword);
-            }
+            await SendAsync(message, o, cancellationToken);
+        }
+    }
+
+    internal static MimeMessage Compose(OutgoingMail mail, MailOptions o)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(o.FromName, o.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        if (!string.IsNullOrWhiteSpace(o.ReplyTo))
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(o.ReplyTo));
         }
 
-        await client.SendMailAsync(message, cancellationToken);
+        message.Subject = mail.Subject;
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var attachment in mail.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>Written under a temporary name, then renamed: a reader of the folder never sees half a mail.</summary>
+    private static async Task WriteAsync(MimeMessage message, string directory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        message.Prepare(EncodingConstraint.SevenBit); // 7-bit clean, as an SMTP relay would have it: any reader opens it
+        var name = Guid.NewGuid().ToString("D");
+        var temporary = Path.Combine(directory, name + ".tmp");
+        try
+        {
+            await using (var file = File.Create(temporary))
+            {
+                await message.WriteToAsync(EmlFormat, file, cancellationToken);
+            }
+
+            File.Move(temporary, Path.Combine(directory, name + ".eml"));
+        }
+        finally
+        {
+            File.Delete(temporary); // nothing when the move happened
+        }
+    }
+
+    private static async Task SendAsync(MimeMessage message, MailOptions o, CancellationToken cancellationToken)
+    {
+        using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = (int)o.SmtpTimeout.TotalMilliseconds };
+        if (!string.IsNullOrWhiteSpace(o.SmtpCertificateSha256))
+        {
+            var pinned = Convert.FromHexString(o.SmtpCertificateSha256.Replace(":", "", StringComparison.Ordinal).Trim());
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None || (certificate is not null && CryptographicOperations.FixedTimeEquals(certificate.GetCertHash(HashAlgorithmName.SHA256), pinned));
+        }
+
+        // Failures (server down, refused sender, no STARTTLS, bad password, time-out) throw: the caller's job retries.
+        await client.ConnectAsync(o.SmtpHost, o.SmtpPort, o.SocketOptions(), cancellationToken);
+        if (!string.IsNullOrEmpty(o.SmtpUserName))
+        {
+            await client.AuthenticateAsync(o.SmtpUserName, o.SmtpPassword ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private static FormatOptions CrlfFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 
     internal static string PickupDirectory(MailOptions options, ContentRoot contentRoot) =>
@@ -126,7 +209,7 @@ internal sealed class MailHealthCheck(IOptions<MailOptions> options, ContentRoot
         {
             if (o.Delivery == MailDelivery.Pickup)
             {
-                var directory = SmtpMailSender.PickupDirectory(o, contentRoot);
+                var directory = MailKitMailSender.PickupDirectory(o, contentRoot);
                 Directory.CreateDirectory(directory);
                 return HealthCheckResult.Healthy($"Dépôt des courriels dans {directory}");
             }

@@ -88,6 +88,6 @@ internal static class KitCalendar
             Latitude = location.Latitude,
             Longitude = location.Longitude,
         });
-        return IcsCalendar.Write(entries, subject.GrantedAtUtc, subject.Event.Title.Trim());
+        return SessionsCalendar.Write(entries, subject.GrantedAtUtc, subject.Event.Title.Trim());
     }
 }

@@ -73,8 +73,8 @@ internal sealed class DeliverKitJob(CommunicationKitDbContext db, IMailSender ma
     }
 
     /// <summary>
-    /// What went wrong, down to its cause, as the organiser and the administrators read it: SmtpClient
-    /// only says « Failure sending mail. » and keeps « Connection refused » or the server's answer inside.
+    /// What went wrong, down to its cause, as the organiser and the administrators read it: the message of each
+    /// exception and of its inner ones (« Connection refused », the SMTP server's answer, a TLS handshake's cause).
     /// </summary>
     internal static string FailureReason(Exception exception)
     {

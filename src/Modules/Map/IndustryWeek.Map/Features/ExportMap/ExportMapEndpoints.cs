@@ -38,7 +38,7 @@ internal static class ExportMapEndpoints
         // A calendar subscription (webcal:// on /carte): calendar applications poll it with If-None-Match.
         group.MapGet("/events.ics", (HttpContext http, MapQuery map, CancellationToken cancellationToken) =>
                 ExportAsync(
-                    http, map, "ics", IcsCalendar.ContentType,
+                    http, map, "ics", SessionsCalendar.ContentType,
                     m => m.Derived("ics", e => EventCalendar.Feed(e.Entries, CalendarName(e.Edition))),
                     (entries, edition) => EventCalendar.Feed(entries, CalendarName(edition)),
                     cancellationToken))

@@ -36,7 +36,7 @@ internal static class GetEventCalendarEndpoint
 
                 http.Response.Headers.CacheControl = preview ? "private, no-cache" : "public, max-age=60";
                 var ics = EventCalendar.Write(entry);
-                return Results.File(Encoding.UTF8.GetBytes(ics), IcsCalendar.ContentType, EventCalendar.FileName(entry.Pin));
+                return Results.File(Encoding.UTF8.GetBytes(ics), SessionsCalendar.ContentType, EventCalendar.FileName(entry.Pin));
             })
             .AllowAnonymous()
             .WithName("GetMapEventCalendar")
@@ -51,7 +51,7 @@ internal static class EventCalendar
     public static string Write(MapEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return IcsCalendar.Write(Entries(entry), entry.Pin.PublishedAtUtc, entry.Pin.Title.Trim());
+        return SessionsCalendar.Write(Entries(entry), entry.Pin.PublishedAtUtc, entry.Pin.Title.Trim());
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ internal static class EventCalendar
     {
         ArgumentNullException.ThrowIfNull(entries);
         var stamp = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.Pin.PublishedAtUtc);
-        return Encoding.UTF8.GetBytes(IcsCalendar.Write(entries.SelectMany(Entries), stamp, calendarName));
+        return Encoding.UTF8.GetBytes(SessionsCalendar.Write(entries.SelectMany(Entries), stamp, calendarName));
     }
 
     private static IEnumerable<CalendarEntry> Entries(MapEntry entry)

@@ -5,7 +5,11 @@ using IndustryWeek.Shared.PublishedLanguage;
 
 namespace IndustryWeek.Shared.Tests.Calendar;
 
-public sealed class IcsCalendarTests
+/// <summary>
+/// What a calendar application reads in the platform's .ics files, written by Ical.Net (RFC 5545): line ends, folding
+/// without cutting a character, escaping, Paris wall-clock times with their VTIMEZONE.
+/// </summary>
+public sealed class SessionsCalendarTests
 {
     private static readonly DateTime StampUtc = new(2020, 10, 20, 13, 30, 0, DateTimeKind.Utc);
 
@@ -28,7 +32,7 @@ public sealed class IcsCalendarTests
             Longitude = 3.057256,
         };
 
-    private static string Write(params CalendarEntry[] entries) => IcsCalendar.Write(entries, StampUtc, "Visite de l'usine de Lille");
+    private static string Write(params CalendarEntry[] entries) => SessionsCalendar.Write(entries, StampUtc, "Visite de l'usine de Lille");
 
     /// <summary>RFC 5545 §3.1: a CRLF followed by one space is removed to unfold.</summary>
     private static string Unfold(string ics) => ics.Replace("\r\n ", "", StringComparison.Ordinal);
@@ -44,6 +48,14 @@ public sealed class IcsCalendarTests
         .Replace("\\,", ",", StringComparison.Ordinal)
         .Replace("\\;", ";", StringComparison.Ordinal)
         .Replace("\\\\", "\\", StringComparison.Ordinal);
+
+    /// <summary>The lines of one observance (DAYLIGHT or STANDARD) of a VTIMEZONE.</summary>
+    private static List<string> Observance(List<string> zone, string name) =>
+        [.. zone.SkipWhile(l => l != $"BEGIN:{name}").Skip(1).TakeWhile(l => l != $"END:{name}")];
+
+    /// <summary>An RRULE's parts, in any order (FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU).</summary>
+    private static string[] RuleParts(List<string> observance) =>
+        [.. observance.Single(l => l.StartsWith("RRULE:", StringComparison.Ordinal))["RRULE:".Length..].Split(';').Order(StringComparer.Ordinal)];
 
     /// <summary>The physical lines as octets, split at CRLF.</summary>
     private static List<byte[]> PhysicalLines(string ics)
@@ -71,7 +83,9 @@ public sealed class IcsCalendarTests
         var ics = Write(Visit() with { Description = "Première ligne\nDeuxième ligne\r\nTroisième ligne\rQuatrième" });
 
         Assert.EndsWith("END:VCALENDAR\r\n", ics, StringComparison.Ordinal);
-        Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", ics, StringComparison.Ordinal);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("VERSION:2.0", UnfoldedLines(ics));
+        Assert.Equal("Première ligne\nDeuxième ligne\nTroisième ligne\nQuatrième", Unescape(ValueOf(ics, "DESCRIPTION")).ReplaceLineEndings("\n"));
         Assert.DoesNotContain("\n", ics.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("\r", ics.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
@@ -143,15 +157,9 @@ public sealed class IcsCalendarTests
     }
 
     [Fact]
-    public void EscapeText_WhenGivenEachSpecialCharacter_EscapesItOnce()
-    {
-        Assert.Equal(@"a\\b\;c\,d\ne\nf\ng", IcsCalendar.EscapeText("a\\b;c,d\ne\r\nf\rg"));
-    }
-
-    [Fact]
     public void Write_WhenCalendarNameHasACommaOrSemicolon_EscapesIt()
     {
-        var ics = IcsCalendar.Write([Visit()], StampUtc, "Forge, fonderie; usinage");
+        var ics = SessionsCalendar.Write([Visit()], StampUtc, "Forge, fonderie; usinage");
 
         Assert.Equal(@"Forge\, fonderie\; usinage", ValueOf(ics, "X-WR-CALNAME"));
     }
@@ -208,6 +216,25 @@ public sealed class IcsCalendarTests
     }
 
     [Fact]
+    public void Write_WhenReadBackByACalendarLibrary_GivesTheInstantsOfParisSummerAndWinterTime()
+    {
+        var winter = Visit("winter@semaine-industrie");
+        var summer = Visit("summer@semaine-industrie") with { Session = new EventSession(new DateTime(2027, 6, 15, 14, 0, 0), new DateTime(2027, 6, 15, 17, 30, 0)) };
+        var springForward = Visit("spring@semaine-industrie") with { Session = new EventSession(new DateTime(2027, 3, 28, 10, 0, 0), new DateTime(2027, 3, 28, 12, 0, 0)) };
+
+        var calendar = Ical.Net.Calendar.Load(Write(winter, summer, springForward))!;
+
+        var byUid = calendar.Events.ToDictionary(e => e.Uid!, e => (e.DtStart!.AsUtc, e.DtEnd!.AsUtc));
+        Assert.Equal((new DateTime(2020, 11, 16, 8, 0, 0, DateTimeKind.Utc), new DateTime(2020, 11, 16, 11, 0, 0, DateTimeKind.Utc)), byUid["winter@semaine-industrie"]); // UTC+1
+        Assert.Equal((new DateTime(2027, 6, 15, 12, 0, 0, DateTimeKind.Utc), new DateTime(2027, 6, 15, 15, 30, 0, DateTimeKind.Utc)), byUid["summer@semaine-industrie"]); // UTC+2
+        Assert.Equal((new DateTime(2027, 3, 28, 8, 0, 0, DateTimeKind.Utc), new DateTime(2027, 3, 28, 10, 0, 0, DateTimeKind.Utc)), byUid["spring@semaine-industrie"]); // summer time since 2 h
+        var visit = calendar.Events.Single(e => e.Uid == "winter@semaine-industrie");
+        Assert.Equal(("Visite de l'usine de Lille", "12 rue de l'Usine, 59000 Lille"), (visit.Summary, visit.Location));
+        Assert.Equal(new Uri("https://semaine-industrie.example.fr/evenements/5a1e0000-2020-4000-8000-000000000123"), visit.Url);
+        Assert.Equal("Europe/Paris", Assert.Single(calendar.TimeZones).TzId);
+    }
+
+    [Fact]
     public void Write_WhenSeveralEntries_DescribesTheParisZoneOnceWithItsSummerAndWinterRules()
     {
         var ics = Write(Visit("a@semaine-industrie"), Visit("b@semaine-industrie"), Visit("c@semaine-industrie"));
@@ -216,12 +243,17 @@ public sealed class IcsCalendarTests
         Assert.Single(lines, l => l == "BEGIN:VTIMEZONE");
         Assert.Single(lines, l => l == "TZID:Europe/Paris");
         var zone = lines.SkipWhile(l => l != "BEGIN:VTIMEZONE").TakeWhile(l => l != "END:VTIMEZONE").ToList();
-        Assert.Contains("BEGIN:DAYLIGHT", zone);
-        Assert.Contains("TZOFFSETTO:+0200", zone);
-        Assert.Contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", zone);
-        Assert.Contains("BEGIN:STANDARD", zone);
-        Assert.Contains("TZOFFSETTO:+0100", zone);
-        Assert.Contains("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", zone);
+        // Summer time from the last Sunday of March at 2 h (+01:00 → +02:00), winter time from the last Sunday of October at 3 h.
+        var daylight = Observance(zone, "DAYLIGHT");
+        Assert.Contains("TZOFFSETFROM:+0100", daylight);
+        Assert.Contains("TZOFFSETTO:+0200", daylight);
+        Assert.Matches(@"^DTSTART:\d{4}03\d\dT020000$", daylight.Single(l => l.StartsWith("DTSTART:", StringComparison.Ordinal)));
+        Assert.Equal(["BYDAY=-1SU", "BYMONTH=3", "FREQ=YEARLY"], RuleParts(daylight));
+        var standard = Observance(zone, "STANDARD");
+        Assert.Contains("TZOFFSETFROM:+0200", standard);
+        Assert.Contains("TZOFFSETTO:+0100", standard);
+        Assert.Matches(@"^DTSTART:\d{4}10\d\dT030000$", standard.Single(l => l.StartsWith("DTSTART:", StringComparison.Ordinal)));
+        Assert.Equal(["BYDAY=-1SU", "BYMONTH=10", "FREQ=YEARLY"], RuleParts(standard));
         Assert.True(
             Array.IndexOf(lines, "END:VTIMEZONE") < Array.IndexOf(lines, "BEGIN:VEVENT"),
             "The zone must be described before the events that use it.");
@@ -267,7 +299,9 @@ public sealed class IcsCalendarTests
         {
             var ics = Write(Visit());
 
-            Assert.Equal("50.62925;3.057256", ValueOf(ics, "GEO"));
+            var geo = ValueOf(ics, "GEO").Split(';');
+            Assert.Equal(2, geo.Length);
+            Assert.Equal((50.62925, 3.057256), (double.Parse(geo[0], CultureInfo.InvariantCulture), double.Parse(geo[1], CultureInfo.InvariantCulture)));
         }
         finally
         {
@@ -280,7 +314,7 @@ public sealed class IcsCalendarTests
     {
         var entry = new CalendarEntry("webinaire@semaine-industrie", "Webinaire des métiers de l'acier", new EventSession(new DateTime(2020, 11, 17, 14, 0, 0), new DateTime(2020, 11, 17, 15, 0, 0)));
 
-        var lines = UnfoldedLines(IcsCalendar.Write([entry], StampUtc, "Webinaire"));
+        var lines = UnfoldedLines(SessionsCalendar.Write([entry], StampUtc, "Webinaire"));
 
         Assert.DoesNotContain(lines, l => l.StartsWith("DESCRIPTION", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("LOCATION", StringComparison.Ordinal));
