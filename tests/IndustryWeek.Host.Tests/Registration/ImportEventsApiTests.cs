@@ -170,6 +170,20 @@ public sealed class ImportEventsApiTests
     }
 
     [Fact]
+    public async Task Import_OfAReferenceTwiceInOneFile_KeepsTheFirstRowAndRefusesTheSecond()
+    {
+        await using var scene = await KitScene.StartAsync();
+        using var organiser = await scene.OrganiserAsync("partenaire@agence-hdf.fr", "Agence régionale HDF");
+        var lines = Encoding.UTF8.GetString(await organiser.GetByteArrayAsync(new Uri("/api/events/import/template.csv", UriKind.Relative))).TrimEnd().Split("\r\n");
+
+        var report = await ImportAsync(organiser, Encoding.UTF8.GetBytes(string.Join("\r\n", lines[0], lines[1], lines[1].Replace("Visite de l'usine", "Autre visite de l'usine", StringComparison.Ordinal)) + "\r\n"));
+
+        Assert.Equal((1, 0, 1), Counts(report));
+        Assert.Equal("La référence « VISITE-2027-001 » est déjà celle de la ligne 2 de ce fichier.", report.GetProperty("rows")[1].GetProperty("errors").GetProperty("externalId")[0].GetString());
+        Assert.Equal("Visite de l'usine de Valenciennes", (await organiser.GetFromJsonAsync<JsonElement>("/api/events"))[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Import_ByAnOrganiserWithoutOrganisation_IsRefusedAsCreatingAnEventIs()
     {
         await using var scene = await KitScene.StartAsync();
