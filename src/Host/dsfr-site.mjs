@@ -18,8 +18,8 @@ const publicPages = {
 
 // What only the pages of signed-in people add (organisers, moderators, administrators, operators).
 const signedInPages = {
-  components: ['checkbox', 'notice', 'radio', 'search', 'table', 'tag'],
-  icons: ['account-circle-line', 'add-line', 'delete-line', 'download-line', 'line-chart-line', 'logout-box-r-line', 'warning-line'],
+  components: ['checkbox', 'notice', 'radio', 'search', 'table', 'tag', 'upload'],
+  icons: ['account-circle-line', 'add-line', 'delete-line', 'download-line', 'line-chart-line', 'logout-box-r-line', 'upload-line', 'warning-line'],
 };
 
 // The characters French pages use (Latin-1, œ, the typographer's dashes, quotes, spaces and ellipsis, €, arrows), as

@@ -104,7 +104,7 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
                 "/nouveau-mot-de-passe", "/confirmation-email", "/confirmation-email?userId=x&code=y&changedEmail=nouvelle%40exemple.fr",
                 "/confirmation-email/nouveau-lien", "/acces-refuse", "/accessibilite", "/mentions-legales",
                 "/donnees-personnelles", "/cookies", "/carte?department=zz", "/page-qui-n-existe-pas"]),
-            ("organisateur", OrganiserEmail, JourneySteps.Password, ["/", "/mon-espace", "/mon-espace/evenements/nouveau", $"/mon-espace/evenements/{_event}",
+            ("organisateur", OrganiserEmail, JourneySteps.Password, ["/", "/mon-espace", "/mon-espace/evenements/nouveau", "/mon-espace/import", $"/mon-espace/evenements/{_event}",
                 $"/mon-espace/evenements/{_event}/modifier", $"/mon-espace/evenements/{_event}/bilan", $"/mon-espace/evenements/{_event}/kit",
                 "/organisation", "/invitation", "/mon-compte"]),
             ("modérateur", ModeratorEmail, JourneySteps.Password, ["/moderation", "/moderation/statistiques", $"/moderation/demandes/{_event}", "/carte"]),

@@ -165,4 +165,38 @@ public sealed class XssBrowserTests(Chromium chromium, ITestOutputHelper output)
         await Expect(reader.Page.Locator("main")).ToContainTextAsync("<script>window.__xss=2;alert('script')</script>");
         await Expect(reader.Page.Locator("main")).ToContainTextAsync("<svg onload=\"window.__xss=3;alert('svg')\">");
     }
+
+    [Fact]
+    public async Task Markup_in_an_imported_file_never_runs_in_the_import_report()
+    {
+        // The reference comes back in the report as typed; the format's, shortened, in its French error.
+        const string Reference = "<img src=x onerror=\"window.__xss=8\">";
+        const string Format = "<script>window.__xss=9</script>";
+        var file = "externalId;title;description;format;audiences;sectors;sessions;location.mode;location.onlineUrl;isFree\r\n"
+            + $"\"{Reference.Replace("\"", "\"\"", StringComparison.Ordinal)}\";Webinaire des métiers;Une présentation des métiers de l'industrie.;{Format};Pupils;Automotive;2000-01-01T09:00/2000-01-01T10:00;Online;https://visio.exemple.fr/a;oui\r\n";
+        await using var browser = await RecordedPage.OpenAsync(chromium.Browser, _address, output);
+        var page = browser.Page;
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        await page.GotoAsync("/connexion");
+        await page.Locator("main input[name=Email]").FillAsync(OrganiserEmail);
+        await page.Locator("main input[name=Password]").FillAsync(Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("header")).ToContainTextAsync(OrganiserEmail);
+
+        await page.GotoAsync("/mon-espace/import");
+        await page.Locator("#Upload").SetInputFilesAsync(new FilePayload { Name = "evenements.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(file) });
+        await page.Locator("main form button[type=submit]").ClickAsync();
+
+        var report = page.Locator("main table").First;
+        await Expect(report).ToContainTextAsync(Reference);
+        await Expect(report).ToContainTextAsync(Format);
+        Assert.Equal(JsonValueKind.Null, (await page.EvaluateAsync<JsonElement>("() => window.__xss === undefined ? null : String(window.__xss)")).ValueKind);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('[onerror], [onload]').length"));
+        Assert.Empty(dialogs);
+    }
 }

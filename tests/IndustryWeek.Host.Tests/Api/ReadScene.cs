@@ -98,6 +98,7 @@ internal sealed class ReadScene : IAsyncDisposable
             new("GET /api/me/organisation/", "/api/me/organisation", Reader.Organiser),
             new("GET /api/events/", "/api/events", Reader.Organiser, "edition", "status"),
             new("GET /api/events/{id:guid}", $"/api/events/{Labelled}", Reader.Organiser),
+            new("GET /api/events/import/template.csv", "/api/events/import/template.csv", Reader.Organiser),
             new("GET /api/geo/communes", "/api/geo/communes?postalCode=59300", Reader.Organiser, "postalCode"),
             new("GET /api/events/{id:guid}/kit/", $"/api/events/{Labelled}/kit", Reader.Organiser),
             new("GET /api/events/{id:guid}/kit/status", $"/api/events/{Labelled}/kit/status", Reader.Organiser),

@@ -89,6 +89,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("GET", "/api/me/organisation/", "/api/me/organisation", OrganiserOnly),
         ("GET", "/api/events/", "/api/events", OrganiserOnly),
         ("GET", "/api/events/{id:guid}", "/api/events/{AL}", OwnEventApi),
+        ("GET", "/api/events/import/template.csv", "/api/events/import/template.csv", OrganiserOnly),
         ("GET", "/api/events/{id:guid}/kit/", "/api/events/{AL}/kit", KitApi),
         ("GET", "/api/events/{id:guid}/kit/status", "/api/events/{AL}/kit/status", KitApi),
         ("GET", "/api/kits/deliveries", "/api/kits/deliveries", AdminOrOperator),
@@ -126,6 +127,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("POST", "/api/me/organisation/invitations/", "/api/me/organisation/invitations", OrganiserOnly),
         ("POST", "/api/me/organisation/invitations/{token:guid}/accept", "/api/me/organisation/invitations/{R}/accept", OrganiserOnly),
         ("POST", "/api/events/", "/api/events", OrganiserOnly),
+        ("POST", "/api/events/import", "/api/events/import", "401 415 415 403 403 403 403"), // a JSON body is not the multipart form of a CSV file
         ("PUT", "/api/events/{id:guid}", "/api/events/{AL}", OwnEventApi),
         ("POST", "/api/events/{id:guid}/participation", "/api/events/{AL}/participation", OwnEventApi),
         ("POST", "/api/events/{id:guid}/reconduct", "/api/events/{AL}/reconduct", OwnEventApi),
@@ -210,6 +212,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationScene scene) : IClassF
         ("organisation", "/organisation", OrganiserPage),
         ("mon-espace", "/mon-espace", OrganiserPage),
         ("mon-espace/evenements/nouveau", "/mon-espace/evenements/nouveau", OrganiserPage),
+        ("mon-espace/import", "/mon-espace/import", OrganiserPage),
         ("mon-espace/evenements/{id:guid}", "/mon-espace/evenements/{AL}", OwnEventPage),
         ("mon-espace/evenements/{id:guid}/modifier", "/mon-espace/evenements/{AL}/modifier", OwnEventPage),
         ("mon-espace/evenements/{id:guid}/bilan", "/mon-espace/evenements/{AL}/bilan", OwnEventPage),

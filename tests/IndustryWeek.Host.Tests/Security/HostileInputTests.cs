@@ -147,6 +147,8 @@ public sealed class HostileInputTests(AuthorizationScene scene, ITestOutputHelpe
             new("POST /api/me/organisation/invitations/", Persona.OrganiserA, "/api/me/organisation/invitations", Body: Node(new { email = "collegue@alpha.fr" }), Fields: [new("email", FieldKind.Email, true)], Control: true),
             new("POST /api/me/organisation/invitations/{token:guid}/accept", Persona.OrganiserB, "/api/me/organisation/invitations/{P}/accept", unknown, Parameter: ParameterKind.Guid),
             new("POST /api/events/", Persona.OrganiserA, "/api/events", Body: eventBody, Fields: [.. eventFields, new("editionId", FieldKind.Guid)], Control: true),
+            // The bulk import takes a multipart CSV file, not JSON: every JSON case is refused (415); its hostile files are HostileImportTests'.
+            new("POST /api/events/import", Persona.OrganiserA, "/api/events/import"),
             new("PUT /api/events/{id:guid}", Persona.OrganiserA, "/api/events/{P}", draft.ToString(), eventBody, eventFields, Control: true, Parameter: ParameterKind.Guid),
             new("POST /api/events/{id:guid}/submit", Persona.OrganiserA, "/api/events/{P}/submit", unknown, Parameter: ParameterKind.Guid),
             new("POST /api/events/{id:guid}/withdraw", Persona.OrganiserA, "/api/events/{P}/withdraw", unknown, Parameter: ParameterKind.Guid),

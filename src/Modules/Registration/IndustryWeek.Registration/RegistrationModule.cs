@@ -7,6 +7,7 @@ using IndustryWeek.Registration.Features.SeedDemo;
 using IndustryWeek.Registration.Jobs;
 using IndustryWeek.Shared.Jobs;
 using IndustryWeek.Registration.Features.FindCommunes;
+using IndustryWeek.Registration.Features.ImportEvents;
 using IndustryWeek.Registration.Features.InviteColleague;
 using IndustryWeek.Registration.Features.LockAccount;
 using IndustryWeek.Registration.Features.MyOrganisation;
@@ -101,6 +102,7 @@ public static class RegistrationModule
         FindCommunesEndpoint.Map(endpoints);
         SignOutEndpoint.Map(endpoints);
         EventsEndpoints.Map(endpoints);
+        ImportEventsEndpoints.Map(endpoints);
         return endpoints;
     }
 }

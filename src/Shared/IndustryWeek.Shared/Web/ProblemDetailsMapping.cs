@@ -28,6 +28,13 @@ public static class ErrorResults
             extensions: new Dictionary<string, object?> { ["code"] = error.Code });
     }
 
+    /// <summary>"HeadlineWeek.End" → "headlineWeek.end", "RegionalPeriods[0].RegionCode" → "regionalPeriods[0].regionCode", as the JSON spells them.</summary>
+    public static string FieldName(string propertyPath)
+    {
+        ArgumentNullException.ThrowIfNull(propertyPath);
+        return string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+    }
+
     public static IResult ToHttpResult<T>(this Result<T> result, Func<T, IResult> onSuccess)
     {
         ArgumentNullException.ThrowIfNull(onSuccess);
@@ -47,7 +54,7 @@ internal sealed class BadInputExceptionHandler(IProblemDetailsService problemDet
         {
             ValidationException validation => new HttpValidationProblemDetails(
                 validation.Errors
-                    .GroupBy(f => FieldName(f.PropertyName))
+                    .GroupBy(f => ErrorResults.FieldName(f.PropertyName))
                     .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()))
             {
                 Title = "La requête contient des erreurs.",
@@ -76,10 +83,6 @@ internal sealed class BadInputExceptionHandler(IProblemDetailsService problemDet
             Exception = exception,
         });
     }
-
-    /// <summary>"HeadlineWeek.End" → "headlineWeek.end", "RegionalPeriods[0].RegionCode" → "regionalPeriods[0].regionCode", as the JSON spells them.</summary>
-    internal static string FieldName(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 }
 
 /// <summary>

@@ -92,6 +92,8 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             b.HasOne<Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).HasConstraintName("fk_registration_events_organisation");
             b.HasIndex(e => new { e.OrganisationId, e.EditionId }).HasDatabaseName("ix_registration_events_organisation");
             b.HasIndex(e => new { e.EditionId, e.Status }).HasDatabaseName("ix_registration_events_edition");
+            b.Property(e => e.ExternalId).HasMaxLength(Event.MaxExternalId);
+            b.HasIndex(e => new { e.OrganisationId, e.EditionId, e.ExternalId }).IsUnique().HasDatabaseName("ix_registration_events_external_id");
             b.Ignore(e => e.DomainEvents);
         });
         builder.Entity<Edition>(b =>

@@ -71,6 +71,11 @@ internal sealed class Event : AggregateRoot<Guid>
 
     public Guid? ReconductedFromId { get; private set; }
 
+    public const int MaxExternalId = 100;
+
+    /// <summary>The partner's own reference of an imported event (unique in its organisation and edition): importing it again updates it.</summary>
+    public string? ExternalId { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
 
     public DateTime UpdatedAtUtc { get; private set; }
@@ -89,7 +94,7 @@ internal sealed class Event : AggregateRoot<Guid>
 
     public bool IsOver(DateTime nowUtc) => nowUtc >= ParisTime.ToInstant(Details.LastEnd).UtcDateTime;
 
-    public static Event Create(Guid editionId, int editionYear, EventDetails details, OrganiserContact organiser, DateTime nowUtc, Guid? reconductedFromId = null)
+    public static Event Create(Guid editionId, int editionYear, EventDetails details, OrganiserContact organiser, DateTime nowUtc, Guid? reconductedFromId = null, string? externalId = null)
     {
         var created = new Event
         {
@@ -100,6 +105,7 @@ internal sealed class Event : AggregateRoot<Guid>
             Organiser = organiser,
             Status = EventStatus.Draft,
             ReconductedFromId = reconductedFromId,
+            ExternalId = externalId,
             CreatedAtUtc = nowUtc,
         };
         created.SetDetails(details, nowUtc);

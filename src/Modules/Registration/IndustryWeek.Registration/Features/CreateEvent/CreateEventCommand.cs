@@ -20,11 +20,20 @@ internal sealed record CreateEventCommand : EventFields, IRequest<Result<EventDt
 
     /// <summary>Optional: the edition open for registration (or the next one) otherwise.</summary>
     public Guid? EditionId { get; init; }
+
+    /// <summary>The partner's reference of an event created by the bulk import (never read from the API's JSON).</summary>
+    [JsonIgnore]
+    public string? ExternalId { get; init; }
 }
 
 internal sealed class CreateEventValidator : AbstractValidator<CreateEventCommand>
 {
-    public CreateEventValidator() => Include(new EventFieldsValidator());
+    public CreateEventValidator()
+    {
+        Include(new EventFieldsValidator());
+        RuleFor(c => c.ExternalId).MaximumLength(Event.MaxExternalId).WithMessage($"La référence externe ne dépasse pas {Event.MaxExternalId} caractères.")
+            .Must(EventFieldsValidator.SingleLine).WithMessage("La référence externe tient sur une ligne, sans caractère de contrôle.");
+    }
 }
 
 internal sealed class CreateEventCommandHandler(RegistrationDbContext db, EventAccess access, EventDetailsFactory factory, TimeProvider time)
@@ -50,7 +59,7 @@ internal sealed class CreateEventCommandHandler(RegistrationDbContext db, EventA
 
         var details = factory.Build(request, edition);
         var now = time.GetUtcNow().UtcDateTime;
-        var created = Event.Create(edition.Id, edition.Year, details, organiser, now);
+        var created = Event.Create(edition.Id, edition.Year, details, organiser, now, externalId: request.ExternalId);
         db.Events.Add(created);
         await db.SaveChangesAsync(cancellationToken);
         return created.ToDto(now);
