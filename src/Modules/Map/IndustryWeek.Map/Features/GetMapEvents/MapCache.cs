@@ -28,8 +28,8 @@ namespace IndustryWeek.Map.Features.GetMapEvents;
 /// when the version moved, that request builds the next generation, with the editions the previous
 /// one had built, and swaps it in: the others are served the previous copy meanwhile, never kept
 /// waiting. A change made on this host calls <see cref="Changed"/>, so the very next request checks
-/// at once; a pin published on this host (<see cref="PinChanged"/>) too, unless the map was rebuilt very
-/// recently (then within ten times the last rebuild's duration, at most <see cref="RebuildSpacing"/>); a change made on another host is seen
+/// at once; a pin published on this host (<see cref="PinChanged"/>) too, unless the map was rebuilt less
+/// than <see cref="RebuildSpacing"/> ago (then within a second); a change made on another host is seen
 /// within a second. Because the version is read
 /// before the pins, a copy is never older than the version it is labelled with. A request without
 /// filters writes the precomputed document; a filtered one walks the edition's entries and writes
@@ -48,15 +48,11 @@ internal sealed class MapCache(IServiceScopeFactory scopes, SiteLinks links, Tim
 
     /// <summary>
     /// A pin published on this host is seen at once after a quiet spell, but pins get the map rebuilt at most once
-    /// in ten times the last rebuild's duration, and at most once in this time (an edition's change is always seen
-    /// at once): while moderators grant twenty events a second, each pin published would otherwise rebuild it back
-    /// to back (about 80 ms each for 2,000 pins, measured under load), taking the CPU the requests need. Spacing by
-    /// the last rebuild's cost keeps rebuilds under a tenth of the time without making a small map wait a second
-    /// for every pin (a fixed second made « grant → pin visible » a constant 1.05 s, docs/performance.md).
+    /// in this time (an edition's change is always seen at once): while moderators grant twenty events a second,
+    /// each pin published would otherwise rebuild it back to back
+    /// (about 80 ms each for 2,000 pins, measured under load), taking the CPU the requests need.
     /// </summary>
     public static readonly TimeSpan RebuildSpacing = TimeSpan.FromSeconds(1);
-
-    private const int RebuildCostFactor = 10;
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile MapGeneration? _current;
@@ -64,14 +60,13 @@ internal sealed class MapCache(IServiceScopeFactory scopes, SiteLinks links, Tim
     private volatile bool _pinChanged;
     private long _checkedAt;
     private long _builtAt;
-    private long _rebuildSpacingTicks = RebuildSpacing.Ticks;
 
     public void Dispose() => _refresh.Dispose();
 
     /// <summary>A change was committed on this host (an edition's dates): the next request reads the version at once.</summary>
     public void Changed() => _changed = true;
 
-    /// <summary>A pin was published on this host: seen at once after a quiet spell, else within <see cref="RebuildSpacing"/>.</summary>
+    /// <summary>A pin was published on this host: seen at once after a quiet second, else within <see cref="RebuildSpacing"/>.</summary>
     public void PinChanged() => _pinChanged = true;
 
     /// <summary>The map as of the latest version seen (read at most once per second).</summary>
@@ -124,9 +119,7 @@ internal sealed class MapCache(IServiceScopeFactory scopes, SiteLinks links, Tim
 
                     _current = current = next;
                     Volatile.Write(ref _builtAt, time.GetTimestamp());
-                    var elapsed = time.GetElapsedTime(started);
-                    Volatile.Write(ref _rebuildSpacingTicks, Math.Min(RebuildSpacing.Ticks, elapsed.Ticks * RebuildCostFactor));
-                    logger.LogDebug("Carte : version {Version} chargée en {Elapsed} ms.", version, elapsed.TotalMilliseconds);
+                    logger.LogDebug("Carte : version {Version} chargée en {Elapsed} ms.", version, time.GetElapsedTime(started).TotalMilliseconds);
                 }
             }
             catch (Exception e) when (current is not null && e is not OperationCanceledException)
@@ -147,7 +140,7 @@ internal sealed class MapCache(IServiceScopeFactory scopes, SiteLinks links, Tim
     private bool IsFresh() =>
         !_changed
         && (_pinChanged
-            ? time.GetElapsedTime(Volatile.Read(ref _builtAt)).Ticks < Volatile.Read(ref _rebuildSpacingTicks)
+            ? time.GetElapsedTime(Volatile.Read(ref _builtAt)) < RebuildSpacing
             : time.GetElapsedTime(Volatile.Read(ref _checkedAt)) < CheckInterval);
 
     private async Task<MapGeneration> BuildGenerationAsync(MapDbContext db, long version)
