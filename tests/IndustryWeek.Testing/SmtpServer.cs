@@ -61,7 +61,8 @@ public sealed class SmtpServer : IAsyncDisposable
     /// The only user name and password accepted, after STARTTLS (needs <paramref name="startTls"/>): no mail without them.
     /// aiosmtpd's command line has no option for it, so its SMTP class is started by <see cref="AuthenticatingServer"/>.
     /// </param>
-    public static async Task<SmtpServer> StartAsync(string maildir, int? port = null, TlsCertificate? startTls = null, NetworkCredential? login = null)
+    /// <param name="smtps">TLS from the first byte (SMTPS, port 465's way) with this certificate, instead of STARTTLS.</param>
+    public static async Task<SmtpServer> StartAsync(string maildir, int? port = null, TlsCertificate? startTls = null, NetworkCredential? login = null, TlsCertificate? smtps = null)
     {
         if (!File.Exists(Python))
         {
@@ -76,6 +77,11 @@ public sealed class SmtpServer : IAsyncDisposable
             UseShellExecute = false,
         };
         string[] tls = startTls is null ? [] : ["--tlscert", startTls.CertificateFile, "--tlskey", startTls.KeyFile];
+        if (smtps is not null)
+        {
+            tls = [.. tls, "--smtpscert", smtps.CertificateFile, "--smtpskey", smtps.KeyFile];
+        }
+
         string[] arguments = login is null
             ? ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listenPort}", .. tls, "-c", "aiosmtpd.handlers.Mailbox", maildir]
             : ["-c", AuthenticatingServer, listenPort.ToString(System.Globalization.CultureInfo.InvariantCulture), maildir,

@@ -31,6 +31,23 @@ public sealed class SmtpTlsTests
     }
 
     [Fact]
+    public async Task Grant_WhenTheServerSpeaksTlsFromTheFirstByteAndItsCertificateIsPinned_TheOrganiserReceivesTheKitMail()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        var certificate = SmtpServer.CreateTlsCertificate(database.Directory);
+        await using var smtp = await SmtpServer.StartAsync(Path.Combine(database.Directory, "maildir"), smtps: certificate);
+        await using var platform = new PlatformFactory(database, Settings(smtp.Port, "SslOnConnect", certificate.Sha256));
+
+        await GrantAsync(platform);
+
+        // The server answers nothing in clear: what it received came over TLS.
+        await Eventually.WaitAsync(() => Task.FromResult(MailFile.Kits(smtp.ReceivedFiles()).Count == 1), "the SMTPS server received the kit mail");
+        var mail = MailFile.Read(Assert.Single(MailFile.Kits(smtp.ReceivedFiles())));
+        Assert.Equal("organisatrice@usine-exemple.fr", mail.To);
+        Assert.Equal(["affiche-SDI-2020-000001.pdf", "attestation-SDI-2020-000001.pdf"], mail.AttachmentNames);
+    }
+
+    [Fact]
     public async Task Grant_WhenTheServersCertificateIsNotTrusted_NothingIsSentAndTheDeliveryFailsWithTheReason()
     {
         await using var database = TestDatabase.CreateSqlite();
