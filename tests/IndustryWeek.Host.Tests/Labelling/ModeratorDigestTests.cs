@@ -55,6 +55,51 @@ public sealed class ModeratorDigestTests
         Assert.Contains("EN RETARD", mails[1].Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Digest_ToALockedModerator_IsNotSent_UntilTheAccountIsUnlocked()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        var clock = new TestClock();
+        await using var platform = new PlatformFactory(database) { Clock = clock };
+        clock.MoveTo(NextWorkingDayAtNine());
+        using var admin = await platform.SignedInClientAsync();
+        const string moderator = "moderateur.hdf@tests.local";
+        await platform.CreateUserAsync(moderator, Password, []);
+        (await admin.PostAsJsonAsync($"/api/admin/users/{moderator}/roles", new { roles = new[] { "Moderator" }, regions = new[] { "32" } })).EnsureSuccessStatusCode();
+        await platform.PublishAsync(SampleEvents.FactoryVisit(title: "Visite de l'aciérie"));
+
+        (await admin.PostAsync(new Uri($"/api/admin/users/{moderator}/lock", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await Eventually.WaitAsync(
+            async () => await database.ScalarAsync("SELECT COUNT(*) FROM labelling_moderators WHERE \"IsModerator\" AND \"IsLocked\"") == 1,
+            "Labelling learns that the moderator is locked");
+        await RunDigestAsync(platform);
+        var digests = () => platform.Mails().Select(MailFile.Read).Count(m => m.Subject.Contains("en attente", StringComparison.Ordinal));
+        // No mail to wait for: wait for the run's record.
+        await Eventually.WaitAsync(
+            async () => await DigestRunAsync(platform) is { LastResult: JobAttemptResult.Succeeded },
+            "the digest ran");
+        Assert.Equal(0, digests());
+
+        (await admin.PostAsync(new Uri($"/api/admin/users/{moderator}/unlock", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        await Eventually.WaitAsync(
+            async () => await database.ScalarAsync("SELECT COUNT(*) FROM labelling_moderators WHERE \"IsModerator\" AND NOT \"IsLocked\"") == 1,
+            "Labelling learns that the moderator is unlocked");
+        await RunDigestAsync(platform);
+        await Eventually.WaitAsync(() => Task.FromResult(digests() == 1), "the unlocked moderator gets the digest again");
+    }
+
+    private static async Task<RecurringJobView> DigestRunAsync(PlatformFactory platform)
+    {
+        await using var scope = platform.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IJobOperations>().RecurringAsync(CancellationToken.None)).Single(j => j.Name == "labelling.moderator-digest");
+    }
+
+    private static async Task RunDigestAsync(PlatformFactory platform)
+    {
+        await using var scope = platform.Services.CreateAsyncScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<IJobOperations>().TriggerRecurringAsync("labelling.moderator-digest", "test", CancellationToken.None)).IsSuccess);
+    }
+
     /// <summary>9 h in Paris on the next Monday-to-Friday that is not a public holiday (the job skips those).</summary>
     private static DateTimeOffset NextWorkingDayAtNine()
     {

@@ -18,5 +18,8 @@ public sealed record ModeratorAssigned : INotification
 
     public required IReadOnlyList<string> Regions { get; init; }
 
+    /// <summary>Locked by an administrator: no mail meant for a moderator (false in messages written before it existed).</summary>
+    public bool IsLocked { get; init; }
+
     public required DateTime ChangedAtUtc { get; init; }
 }

@@ -92,6 +92,7 @@ internal static class RegistrationNotifications
                 IsModerator = e.Assignment.IsModerator,
                 IsAdministrator = e.Assignment.IsAdministrator,
                 Regions = e.Assignment.Regions,
+                IsLocked = e.Assignment.IsLocked,
                 ChangedAtUtc = e.Assignment.UpdatedAtUtc,
             },
         ],

@@ -17,7 +17,7 @@ internal sealed class ModeratorAssignedHandler(LabellingDbContext db) : INotific
             db.Moderators.Add(moderator);
         }
 
-        if (moderator.Apply(notification.Email, notification.IsModerator, notification.Regions, notification.ChangedAtUtc))
+        if (moderator.Apply(notification.Email, notification.IsModerator, notification.IsLocked, notification.Regions, notification.ChangedAtUtc))
         {
             await db.SaveChangesAsync(cancellationToken);
         }

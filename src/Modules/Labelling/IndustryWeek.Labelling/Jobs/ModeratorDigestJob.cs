@@ -13,7 +13,7 @@ namespace IndustryWeek.Labelling.Jobs;
 
 /// <summary>
 /// Every working day at 8 h (Paris), each moderator gets the list of their regions' applications
-/// waiting for more than 2 working days, oldest first. No mail when there is none.
+/// waiting for more than 2 working days, oldest first. No mail when there is none, nor to a locked account.
 /// </summary>
 internal sealed class ModeratorDigestJob(LabellingDbContext db, IMailSender mail, SiteLinks links, TimeProvider time) : IRecurringJob
 {
@@ -35,7 +35,7 @@ internal sealed class ModeratorDigestJob(LabellingDbContext db, IMailSender mail
         var now = time.GetUtcNow().UtcDateTime;
         var pending = await db.Applications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Pending).OrderBy(a => a.SubmittedAtUtc).ToListAsync(cancellationToken);
         var waiting = pending.Where(a => FrenchCalendar.WorkingDaysBetween(SubmittedDay(a), today) > WaitingWorkingDays).ToList();
-        var moderators = await db.Moderators.AsNoTracking().Where(m => m.IsModerator).ToListAsync(cancellationToken);
+        var moderators = await db.Moderators.AsNoTracking().Where(m => m.IsModerator && !m.IsLocked).ToListAsync(cancellationToken);
         foreach (var moderator in moderators.OrderBy(m => m.Email, StringComparer.Ordinal))
         {
             var theirs = waiting.Where(a => a.RegionCode is not null && moderator.Regions.Contains(a.RegionCode)).ToList();

@@ -20,6 +20,9 @@ internal sealed class ModeratorAssignment : AggregateRoot<string>
 
     public IReadOnlyList<string> Regions { get; private set; } = [];
 
+    /// <summary>An administrator locked the account: whatever its roles, nobody writes to it as a moderator.</summary>
+    public bool IsLocked { get; private set; }
+
     public string AssignedBy { get; private set; } = "";
 
     public DateTime UpdatedAtUtc { get; private set; }
@@ -41,6 +44,14 @@ internal sealed class ModeratorAssignment : AggregateRoot<string>
     public void ChangeEmail(string email, DateTime nowUtc)
     {
         Email = email;
+        UpdatedAtUtc = nowUtc;
+        Raise(new ModeratorAssignedDomainEvent(this));
+    }
+
+    /// <summary>An administrator locked or unlocked the account: the modules that write to moderators learn it, roles unchanged.</summary>
+    public void ChangeLock(bool isLocked, DateTime nowUtc)
+    {
+        IsLocked = isLocked;
         UpdatedAtUtc = nowUtc;
         Raise(new ModeratorAssignedDomainEvent(this));
     }

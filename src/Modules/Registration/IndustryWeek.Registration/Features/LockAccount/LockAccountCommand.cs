@@ -1,3 +1,4 @@
+using IndustryWeek.Registration.Persistence;
 using IndustryWeek.Shared.Domain;
 using IndustryWeek.Shared.Security;
 using MediatR;
@@ -24,7 +25,7 @@ internal static class AdministratorLock
     public static bool IsLocked(DateTimeOffset? lockoutEnd) => lockoutEnd >= Until;
 }
 
-internal sealed partial class LockAccountCommandHandler(UserManager<IdentityUser> users, ILogger<LockAccountCommandHandler> logger)
+internal sealed partial class LockAccountCommandHandler(UserManager<IdentityUser> users, RegistrationDbContext db, TimeProvider time, ILogger<LockAccountCommandHandler> logger)
     : IRequestHandler<LockAccountCommand, Result<string>>
 {
     public static readonly Error NotFound = Error.NotFound("account.not_found", "Ce compte n'existe pas.");
@@ -49,7 +50,9 @@ internal sealed partial class LockAccountCommandHandler(UserManager<IdentityUser
             }
 
             // One write: the lockout is set on the entity, and UpdateSecurityStampAsync saves it with the new stamp
-            // (which ends the account's sessions: SessionStampCheck, and Identity's refresh of API tokens).
+            // (which ends the account's sessions: SessionStampCheck, and Identity's refresh of API tokens), and with
+            // the moderator's lock that Labelling learns through the outbox (no digest to a locked account).
+            await ChangeModeratorLockAsync(user.Id, isLocked: true, cancellationToken);
             user.LockoutEnabled = true;
             user.LockoutEnd = AdministratorLock.Until;
             Check(await users.UpdateSecurityStampAsync(user));
@@ -57,6 +60,7 @@ internal sealed partial class LockAccountCommandHandler(UserManager<IdentityUser
         }
         else
         {
+            await ChangeModeratorLockAsync(user.Id, isLocked: false, cancellationToken);
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
             Check(await users.UpdateAsync(user));
@@ -64,6 +68,15 @@ internal sealed partial class LockAccountCommandHandler(UserManager<IdentityUser
         }
 
         return user.Email!;
+    }
+
+    /// <summary>Tracked only: Identity's own write that follows saves it (same context), so both commit together.</summary>
+    private async Task ChangeModeratorLockAsync(string userId, bool isLocked, CancellationToken cancellationToken)
+    {
+        if (await db.ModeratorAssignments.FindAsync([userId], cancellationToken) is { } assignment && assignment.IsLocked != isLocked)
+        {
+            assignment.ChangeLock(isLocked, time.GetUtcNow().UtcDateTime);
+        }
     }
 
     private async Task<bool> AnotherUnlockedAdministratorAsync(string userId) =>

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace IndustryWeek.Labelling.Persistence.Migrations;
+
+/// <summary>A locked moderator (ModeratorAssigned.IsLocked) gets no digest.</summary>
+[DbContext(typeof(LabellingDbContext))]
+[Migration("20261207000000_ModeratorLock")]
+internal sealed class ModeratorLock : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.AddColumn<bool>("IsLocked", "labelling_moderators", nullable: false, defaultValue: false);
+
+    protected override void Down(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.DropColumn("IsLocked", "labelling_moderators");
+}
