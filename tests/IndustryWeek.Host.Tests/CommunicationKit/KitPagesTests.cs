@@ -50,6 +50,15 @@ public sealed class KitPagesTests
         Assert.Matches(@"^\d{1,2}(er)? \p{L}+ \d{4}, \d{1,2} h \d{2}$", row[0]); // « 22 novembre 2026, 9 h 05 », Paris time
         Assert.Equal(HttpStatusCode.NotFound, ofOther.Response.StatusCode);
         Assert.DoesNotContain(scene.LabelNumber(), ofOther.Document.Body?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Equal("Kit de communication non disponible", ofOther.Document.QuerySelector("h1")!.TextContent.Trim());
+
+        // An event of one's own not labelled yet: the same page, which says when the kit comes, with a way to the event.
+        var submitted = await scene.SubmittedEventAsync(a);
+        var notYet = await organiser.GetAsync($"/mon-espace/evenements/{submitted}/kit");
+        Assert.Equal(HttpStatusCode.NotFound, notYet.Response.StatusCode);
+        Assert.StartsWith("Cet événement n'a pas de kit de communication. Le kit", notYet.Document.QuerySelector("#no-kit")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotNull(notYet.Document.QuerySelector($"main a[href='/mon-espace/evenements/{submitted}']"));
+        Assert.Null(notYet.Document.QuerySelector("#resend"));
 
         // Once again by mail: accepted, then refused in French until ten minutes have passed.
         var asked = await organiser.SubmitAsync(sent, "#resend");

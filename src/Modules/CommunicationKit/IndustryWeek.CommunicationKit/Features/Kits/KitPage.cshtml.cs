@@ -2,6 +2,7 @@ using IndustryWeek.Shared.Security;
 using IndustryWeek.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,7 +22,9 @@ internal sealed class KitPageModel(IMediator mediator) : PageModel
         var kit = await mediator.Send(new GetKitQuery(Actor.From(User), Id), cancellationToken);
         if (!kit.IsSuccess)
         {
-            return NotFound();
+            // Not (yet) labelled, or not the caller's: one answer for both, which says when a kit comes and where to go.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
         }
 
         Kit = kit.Value;
@@ -37,12 +40,11 @@ internal sealed class KitPageModel(IMediator mediator) : PageModel
             return Redirect($"/mon-espace/evenements/{Id}/kit");
         }
 
-        if (sent.Error!.Code == KitAccess.NotFound.Code)
+        if (sent.Error!.Code != KitAccess.NotFound.Code)
         {
-            return NotFound();
+            ModelState.AddError(sent.Error);
         }
 
-        ModelState.AddError(sent.Error);
         return await OnGetAsync(cancellationToken);
     }
 }
