@@ -61,6 +61,25 @@ public sealed partial class ResendConfirmationTests
         Assert.Equal(registered + 1, platform.Mails().Count);
     }
 
+    [Fact]
+    public async Task ConfirmEmailApi_WithTheMailedLink_AnswersInFrench_AndAWrongCodeChangesNothing()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var platform = new PlatformFactory(database, new Dictionary<string, string?> { ["Site:PublicUrl"] = PublicUrl });
+        using var client = platform.CreateClient();
+        (await client.PostAsJsonAsync("/api/identity/register", new { email = Unconfirmed, password = Password })).EnsureSuccessStatusCode();
+        var link = new Uri(Assert.Single(UrlPattern().Matches(MailFile.Read(Assert.Single(platform.Mails())).Body)).Value);
+
+        var wrong = await client.GetAsync(new Uri("/api/identity/confirmEmail" + link.Query.Replace("code=", "code=AAAA", StringComparison.Ordinal), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        var confirmed = await client.GetAsync(new Uri("/api/identity/confirmEmail" + link.Query, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal("Votre adresse électronique est confirmée : vous pouvez vous connecter.", await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal("utf-8", confirmed.Content.Headers.ContentType!.CharSet);
+        (await client.PostAsJsonAsync("/api/identity/login", new { email = Unconfirmed, password = Password })).EnsureSuccessStatusCode();
+    }
+
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex UrlPattern();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Threading.RateLimiting;
 using IndustryWeek.Registration.Features.ChangeEmail;
 using IndustryWeek.Registration.Features.RegisterOrganiser;
@@ -184,6 +185,11 @@ internal static class AccountEndpoints
     private static object? InFrench(object? result)
     {
         var inner = Unwrapped(result);
+        if (inner is Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult { ResponseContent: "Thank you for confirming your email." })
+        {
+            return TypedResults.Text("Votre adresse électronique est confirmée : vous pouvez vous connecter.", "text/plain", Encoding.UTF8);
+        }
+
         if (inner is not Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails: { } problem })
         {
             return result;
