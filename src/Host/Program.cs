@@ -1,5 +1,6 @@
 using IndustryWeek.CommunicationKit;
 using IndustryWeek.Host.Features.ApiReference;
+using IndustryWeek.Host.Features.Legal;
 using IndustryWeek.Host.Features.SearchEngines;
 using IndustryWeek.Editions;
 using IndustryWeek.Labelling;
@@ -26,6 +27,7 @@ try
     builder.Services.AddSecurityHeaders(builder.Configuration); // checks Map:EmbedAllowedOrigins
     builder.Services.AddAnswerCompression();
     builder.Services.AddApiDocument();
+    builder.Services.AddSingleton(LegalNoticeSettings.From(builder.Configuration));
     builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/Features"; // pages live in their modules' feature folders
@@ -93,6 +95,11 @@ try
     app.MapMapModule();
     app.MapOperationsModule();
     app.MapJobsDashboard();
+
+    if (!app.Services.GetRequiredService<LegalNoticeSettings>().NamesTheHost)
+    {
+        app.Logger.LogWarning("Mentions légales : l'hébergeur n'est pas nommé (réglages Legal:HostName, Legal:HostAddress et Legal:HostPhone, voir docs/operations.md).");
+    }
 
     await app.RunAsync();
     return 0;

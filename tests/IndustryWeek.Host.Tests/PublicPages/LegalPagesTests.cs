@@ -58,6 +58,29 @@ public sealed class LegalPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LegalNotice_NamesTheHostAndThePrivacyContactOfTheDeployment_OnlyWhenSet()
+    {
+        await using var configured = new PlatformFactory(_database, new Dictionary<string, string?>
+        {
+            ["Legal:HostName"] = "Hébergeur <Exemple> SAS",
+            ["Legal:HostAddress"] = "1 rue de l'Exemple, 75000 Paris",
+            ["Legal:HostPhone"] = "01 23 45 67 89",
+            ["Legal:PrivacyContact"] = "dpo@exemple.gouv.fr",
+        });
+        using var visitor = PageSession.Anonymous(configured);
+        using var unset = PageSession.Anonymous(_platform);
+
+        var notice = await visitor.GetAsync("/mentions-legales");
+        var privacy = await visitor.GetAsync("/donnees-personnelles");
+
+        Assert.Equal("Le site est hébergé par Hébergeur <Exemple> SAS, 1 rue de l'Exemple, 75000 Paris, téléphone : 01 23 45 67 89.", notice.Document.QuerySelector("#host")!.TextContent);
+        Assert.Equal("dpo@exemple.gouv.fr", privacy.Document.QuerySelector("#privacy-contact")!.TextContent);
+        Assert.Null((await unset.GetAsync("/mentions-legales")).Document.QuerySelector("#host"));
+        var unsetPrivacy = (await unset.GetAsync("/donnees-personnelles")).Document.QuerySelector("main")!.TextContent;
+        Assert.Contains("à l'adresse de la DGE ci-dessus, en précisant", unsetPrivacy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AccessibilityStatement_SaysPartiallyCompliantFromAnAutomatedAuditNotAnRgaaOne()
     {
         using var visitor = PageSession.Anonymous(_platform);
