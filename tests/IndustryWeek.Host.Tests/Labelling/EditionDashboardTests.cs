@@ -37,16 +37,18 @@ public sealed class EditionDashboardTests
 
         Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
         Assert.Contains("La semaine commence le 20 mars 2028 : nous sommes à J-18", Text(page.Document.QuerySelector("main")!), StringComparison.Ordinal);
-        Assert.Equal(["7 demandes", "3 labels", "3 à examiner", "2 en retard (plus de 4 jours ouvrés)"], page.Document.QuerySelectorAll("#totals li").Select(Text));
+        Assert.Equal(["2 brouillons pas encore soumis", "7 demandes", "3 labels", "3 à examiner", "2 en retard (plus de 4 jours ouvrés)"], page.Document.QuerySelectorAll("#totals li").Select(Text));
         var statuses = Table(page, "statuts");
-        Assert.Equal(["Statut", "Demandes"], statuses[0]);
+        Assert.Equal(["Statut", "Événements"], statuses[0]);
+        Assert.Equal(["Brouillon (pas encore soumis)", "2"], statuses[1]);
         Assert.Contains(["À examiner", "3"], statuses);
         Assert.Contains(["Labellisé", "3"], statuses);
         Assert.Contains(["Refusé", "1"], statuses);
         Assert.Contains(["Modifications demandées", "0"], statuses);
-        Assert.Equal([["Région", "Demandes", "Labels"], ["Hauts-de-France", "4", "2"], ["Île-de-France", "3", "1"]], Table(page, "regions"));
-        Assert.Equal([["Format", "Demandes", "Labels"], ["Visite d'entreprise", "6", "2"], ["Job dating", "1", "1"]], Table(page, "formats"));
-        Assert.Contains(["Demandeurs d'emploi", "7", "3"], Table(page, "publics"));
+        // The drafts: one in Hauts-de-France, one online; a third one submitted since (and a late older message about it) no longer counts.
+        Assert.Equal([["Région", "Brouillons", "Demandes", "Labels"], ["Hauts-de-France", "1", "4", "2"], ["Île-de-France", "0", "3", "1"], ["En ligne", "1", "0", "0"]], Table(page, "regions"));
+        Assert.Equal([["Format", "Brouillons", "Demandes", "Labels"], ["Visite d'entreprise", "1", "6", "2"], ["Job dating", "0", "1", "1"], ["Conférence, table ronde", "1", "0", "0"]], Table(page, "formats"));
+        Assert.Contains(["Demandeurs d'emploi", "2", "7", "3"], Table(page, "publics"));
         Assert.Equal([["Région", "À examiner", "En retard"], ["Hauts-de-France", "2", "1"], ["Île-de-France", "1", "1"]], Table(page, "retards"));
         // Every day from the first label to the last, the 29th of February without one included.
         Assert.Equal([["Jour", "Labels"], ["lundi 28 février 2028", "2"], ["mardi 29 février 2028", "0"], ["mercredi 1er mars 2028", "1"]], Table(page, "labels-par-jour"));
@@ -59,8 +61,8 @@ public sealed class EditionDashboardTests
         // Each chart is drawn by the server, one bar per non-zero figure, and described for screen readers.
         var regions = page.Document.QuerySelector("#tableau-regions svg")!;
         Assert.Equal("img", regions.GetAttribute("role"));
-        Assert.Equal(4, regions.QuerySelectorAll("rect").Length);
-        Assert.Contains("Demandes : 7 au total ; Labels : 3 au total", regions.QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(6, regions.QuerySelectorAll("rect").Length);
+        Assert.Contains("Brouillons : 2 au total ; Demandes : 7 au total ; Labels : 3 au total", regions.QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.Document.QuerySelectorAll("main script"));
 
         foreach (var link in page.Document.QuerySelectorAll("main a[href$='.csv']").Select(a => a.GetAttribute("href")!))
@@ -195,7 +197,27 @@ public sealed class EditionDashboardTests
             await DecideAsync(new DateTime(2028, 3, 1, 11, 0, 0, DateTimeKind.Utc), j, "refuse");
             Clock.MoveTo(new DateTime(2028, 3, 2, 12, 0, 0, DateTimeKind.Utc));
             await SubmitAsync(2028, "32", new DateTime(2028, 3, 2, 8, 0, 0, DateTimeKind.Utc));
+
+            // Drafts of 2028, as Registration announces them: one in Hauts-de-France, one online (a conference), and one
+            // submitted since, whose older message comes late.
+            await Platform.PublishAsync(Draft(Guid.NewGuid(), "32", "CompanyVisit", revision: 1, isDraft: true));
+            await Platform.PublishAsync(Draft(Guid.NewGuid(), null, "Conference", revision: 3, isDraft: true));
+            var submitted = Guid.NewGuid();
+            await Platform.PublishAsync(Draft(submitted, "11", "CompanyVisit", revision: 2, isDraft: false));
+            await Platform.PublishAsync(Draft(submitted, "11", "CompanyVisit", revision: 1, isDraft: true));
         }
+
+        private DraftChanged Draft(Guid id, string? region, string format, int revision, bool isDraft) => new()
+        {
+            EventId = id,
+            EditionId = Edition2028,
+            IsDraft = isDraft,
+            RegionCode = region,
+            Format = format,
+            Audiences = ["Pupils", "JobSeekers"],
+            Revision = revision,
+            ChangedAtUtc = Clock.GetUtcNow().UtcDateTime,
+        };
 
         public async ValueTask DisposeAsync()
         {

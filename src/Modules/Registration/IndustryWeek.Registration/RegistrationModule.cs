@@ -76,6 +76,7 @@ public static class RegistrationModule
         services.AddScoped<AccountLinks>();
         services.AddTransient<IEmailSender<IdentityUser>>(sp => sp.GetRequiredService<IdentityMailSender>());
         services.AddHostedService<BootstrapAdministrator>();
+        services.AddHostedService<DraftsAnnouncement>();
         services.AddAccountRateLimits(configuration);
         // The build copies the official data beside the application (cog/), so that a published copy has it too;
         // a configured directory is relative to the content root like the other paths.

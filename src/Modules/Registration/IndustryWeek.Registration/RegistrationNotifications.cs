@@ -64,6 +64,20 @@ internal static class RegistrationNotifications
                 CancelledAtUtc = e.Event.UpdatedAtUtc,
             },
         ],
+        DraftChangedDomainEvent e =>
+        [
+            new DraftChanged
+            {
+                EventId = e.Event.Id,
+                EditionId = e.Event.EditionId,
+                IsDraft = e.Event.Status == EventStatus.Draft,
+                RegionCode = e.Event.RegionCode,
+                Format = e.Event.Details.Format.ToString(),
+                Audiences = [.. e.Event.Details.Audiences.Select(a => a.ToString())],
+                Revision = e.Event.Revision,
+                ChangedAtUtc = e.Event.UpdatedAtUtc,
+            },
+        ],
         ParticipationReportedDomainEvent e when e.Event.Participation is { } report =>
         [
             new ParticipationReported

@@ -1,4 +1,5 @@
 using IndustryWeek.Labelling.Domain.Applications;
+using IndustryWeek.Labelling.Domain.Drafts;
 using IndustryWeek.Labelling.Persistence;
 using IndustryWeek.Registration.Contracts;
 using MediatR;
@@ -8,15 +9,31 @@ namespace IndustryWeek.Labelling.Integration;
 
 /// <summary>
 /// Registration's events: a submission opens the event's application (or reopens it) and checks the
-/// criteria at once; a change updates it; a withdrawal or cancellation closes it.
+/// criteria at once; a change updates it; a withdrawal or cancellation closes it. Drafts are only counted.
 /// </summary>
 internal sealed class RegistrationNotificationsHandler(LabellingDbContext db) :
     INotificationHandler<EventSubmitted>,
     INotificationHandler<EventUpdated>,
     INotificationHandler<EventWithdrawn>,
     INotificationHandler<EventCancelled>,
-    INotificationHandler<ParticipationReported>
+    INotificationHandler<ParticipationReported>,
+    INotificationHandler<DraftChanged>
 {
+    public async Task Handle(DraftChanged notification, CancellationToken cancellationToken)
+    {
+        var draft = await db.Drafts.FindAsync([notification.EventId], cancellationToken);
+        if (draft is null)
+        {
+            draft = Draft.For(notification.EventId);
+            db.Drafts.Add(draft);
+        }
+
+        if (draft.Apply(notification.EditionId, notification.IsDraft, notification.RegionCode, notification.Format, notification.Audiences, notification.Revision, notification.ChangedAtUtc))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     public async Task Handle(ParticipationReported notification, CancellationToken cancellationToken)
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == notification.EventId, cancellationToken);

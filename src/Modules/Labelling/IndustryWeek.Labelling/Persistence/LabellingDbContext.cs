@@ -1,4 +1,5 @@
 using IndustryWeek.Labelling.Domain.Applications;
+using IndustryWeek.Labelling.Domain.Drafts;
 using IndustryWeek.Labelling.Domain.Editions;
 using IndustryWeek.Labelling.Domain.Moderators;
 using IndustryWeek.Shared.Outbox;
@@ -20,6 +21,8 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
     public DbSet<Edition> Editions => Set<Edition>();
 
     public DbSet<Moderator> Moderators => Set<Moderator>();
+
+    public DbSet<Draft> Drafts => Set<Draft>();
 
     public DbSet<StockReason> StockReasons => Set<StockReason>();
 
@@ -73,6 +76,16 @@ internal sealed class LabellingDbContext(DbContextOptions<LabellingDbContext> op
             b.HasKey(s => s.EditionId).HasName("pk_labelling_label_sequences");
             b.Property(s => s.EditionId).ValueGeneratedNever();
             b.Property(s => s.LastNumber).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Draft>(b =>
+        {
+            b.ToTable("labelling_drafts");
+            b.HasKey(d => d.EventId).HasName("pk_labelling_drafts");
+            b.Property(d => d.EventId).ValueGeneratedNever();
+            b.Property(d => d.RegionCode).HasMaxLength(3);
+            b.Property(d => d.Format).HasMaxLength(30);
+            b.Property(d => d.Audiences).HasJsonConversion();
+            b.HasIndex(d => new { d.EditionId, d.IsDraft }).HasDatabaseName("ix_labelling_drafts_edition");
         });
         modelBuilder.Entity<Moderator>(b =>
         {

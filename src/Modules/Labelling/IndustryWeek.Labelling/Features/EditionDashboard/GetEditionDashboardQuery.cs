@@ -1,5 +1,6 @@
 using System.Globalization;
 using IndustryWeek.Labelling.Domain.Applications;
+using IndustryWeek.Labelling.Domain.Drafts;
 using IndustryWeek.Labelling.Features.Statistics;
 using IndustryWeek.Labelling.Persistence;
 using IndustryWeek.Shared.PublishedLanguage;
@@ -25,6 +26,7 @@ internal sealed record EditionDashboardDto(
     DateOnly WeekStart,
     int DaysBeforeWeek,
     int? PreviousYear,
+    int Drafts,
     int Applications,
     int Labels,
     int Pending,
@@ -35,8 +37,8 @@ internal sealed record EditionDashboardDto(
 }
 
 /// <summary>
-/// /admin/editions/{id}/tableau-de-bord: one edition's applications (a submitted event is an application) by status,
-/// region, format and audience; the moderators' backlog and the overdue ones per region; labels granted per day; and
+/// /admin/editions/{id}/tableau-de-bord: one edition's events by status (drafts, as Registration announces them, then
+/// applications: a submitted event is one), and drafts, applications and labels by region, format and audience; the moderators' backlog and the overdue ones per region; labels granted per day; and
 /// the edition before at the same number of days before its week. Null when Labelling does not know the edition (an
 /// unknown id, or a draft never published: nothing can have been submitted to it).
 /// </summary>
@@ -69,6 +71,7 @@ internal sealed class GetEditionDashboardQueryHandler(LabellingDbContext db, Tim
         var weekStart = edition.Snapshot.Schedule.HeadlineWeek.Start;
         var daysBefore = weekStart.DayNumber - today.DayNumber;
         var applications = await Applications(edition.Id, cancellationToken);
+        var drafts = await db.Drafts.AsNoTracking().Where(d => d.EditionId == edition.Id && d.IsDraft).ToListAsync(cancellationToken);
 
         // The edition before by year; its figures at the end of the day as many days before its own week.
         var previous = (await db.Editions.AsNoTracking().Where(e => e.Year < edition.Year).ToListAsync(cancellationToken))
@@ -93,16 +96,17 @@ internal sealed class GetEditionDashboardQueryHandler(LabellingDbContext db, Tim
             weekStart,
             daysBefore,
             previous?.Year,
+            drafts.Count,
             applications.Count,
             applications.Count(GetStatisticsQueryHandler.IsLabelled),
             applications.Count(a => a.IsAwaitingDecision),
             applications.Count(a => a.IsOverdue(now)),
             [
-                new DashboardTable(DashboardTables.Statuses, "Demandes par statut", "Statut", ["Demandes"],
-                    [.. Enum.GetValues<ApplicationStatus>().Select(s => Row(Capitalised(LabellingApplication.StatusNames[s]), [applications.Count(a => a.Status == s)]))]),
-                Counts(DashboardTables.Regions, "Demandes et labels par région", "Région", applications, a => [a.RegionCode ?? ""], RegionName),
-                Counts(DashboardTables.Formats, "Demandes et labels par format", "Format", applications, a => [a.Format], k => EventWords.Label(EventWords.Formats, k)),
-                Counts(DashboardTables.Audiences, "Demandes et labels par public", "Public", applications, a => a.Snapshot.Event.Audiences, k => EventWords.Label(EventWords.Audiences, k)),
+                new DashboardTable(DashboardTables.Statuses, "Événements par statut", "Statut", ["Événements"],
+                    [Row(DraftStatus, [drafts.Count]), .. Enum.GetValues<ApplicationStatus>().Select(s => Row(Capitalised(LabellingApplication.StatusNames[s]), [applications.Count(a => a.Status == s)]))]),
+                Counts(DashboardTables.Regions, "Brouillons, demandes et labels par région", "Région", applications, a => [a.RegionCode ?? ""], drafts, d => [d.RegionCode ?? ""], RegionName),
+                Counts(DashboardTables.Formats, "Brouillons, demandes et labels par format", "Format", applications, a => [a.Format], drafts, d => [d.Format], k => EventWords.Label(EventWords.Formats, k)),
+                Counts(DashboardTables.Audiences, "Brouillons, demandes et labels par public", "Public", applications, a => a.Snapshot.Event.Audiences, drafts, d => d.Audiences, k => EventWords.Label(EventWords.Audiences, k)),
                 new DashboardTable(DashboardTables.Backlog, "Demandes à examiner et en retard par région", "Région", ["À examiner", "En retard"],
                     [.. applications.Where(a => a.IsAwaitingDecision).GroupBy(a => a.RegionCode ?? "")
                         .Select(g => (Key: g.Key, Pending: g.Count(), Overdue: g.Count(a => a.IsOverdue(now))))
@@ -148,9 +152,23 @@ internal sealed class GetEditionDashboardQueryHandler(LabellingDbContext db, Tim
             .Select(d => new DashboardRow(d.ToString("dd/MM", CultureInfo.InvariantCulture), ParisTime.FormatDayAndDate(d), [days.GetValueOrDefault(d)]))];
     }
 
-    private static DashboardTable Counts(string slug, string title, string label, List<LabellingApplication> applications, Func<LabellingApplication, IEnumerable<string>> keys, Func<string, string> name) =>
-        new(slug, title, label, ["Demandes", "Labels"],
-            [.. GetStatisticsQueryHandler.Count(applications, keys, name).Select(c => Row(c.Name, [c.Applications, c.Labels]))]);
+    /// <summary>The statuses table's first line: events registered and never submitted.</summary>
+    public const string DraftStatus = "Brouillon (pas encore soumis)";
+
+    /// <summary>Drafts, applications and labels per key; keys with drafts only come last, most drafts first.</summary>
+    private static DashboardTable Counts(
+        string slug, string title, string label, List<LabellingApplication> applications, Func<LabellingApplication, IEnumerable<string>> keys,
+        List<Draft> drafts, Func<Draft, IEnumerable<string>> draftKeys, Func<string, string> name)
+    {
+        var counted = GetStatisticsQueryHandler.Count(applications, keys, name);
+        var draftCounts = drafts.SelectMany(draftKeys).GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var draftsOnly = draftCounts.Where(d => counted.All(c => c.Key != d.Key)).OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal);
+        return new(slug, title, label, ["Brouillons", "Demandes", "Labels"],
+        [
+            .. counted.Select(c => Row(c.Name, [draftCounts.GetValueOrDefault(c.Key), c.Applications, c.Labels])),
+            .. draftsOnly.Select(d => Row(name(d.Key), [d.Value, 0, 0])),
+        ]);
+    }
 
     private static DashboardRow Row(string name, IReadOnlyList<int> values) => new(name, name, values);
 

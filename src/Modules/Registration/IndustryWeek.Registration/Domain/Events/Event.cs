@@ -76,6 +76,9 @@ internal sealed class Event : AggregateRoot<Guid>
     /// <summary>The partner's own reference of an imported event (unique in its organisation and edition): importing it again updates it.</summary>
     public string? ExternalId { get; private set; }
 
+    /// <summary>Whether Labelling was told of this draft (DraftChanged); false only for drafts from before it was told of any.</summary>
+    public bool DraftAnnounced { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
 
     public DateTime UpdatedAtUtc { get; private set; }
@@ -109,6 +112,7 @@ internal sealed class Event : AggregateRoot<Guid>
             CreatedAtUtc = nowUtc,
         };
         created.SetDetails(details, nowUtc);
+        created.AnnounceDraft();
         return created;
     }
 
@@ -138,6 +142,10 @@ internal sealed class Event : AggregateRoot<Guid>
         {
             Raise(new EventUpdatedDomainEvent(this, needsReview));
         }
+        else if (Status is EventStatus.Draft)
+        {
+            Raise(new DraftChangedDomainEvent(this));
+        }
 
         return Status;
     }
@@ -154,12 +162,17 @@ internal sealed class Event : AggregateRoot<Guid>
             return Error.BusinessRule("event.registration_closed", $"Les inscriptions à la Semaine de l'industrie {EditionYear} ne sont pas ouvertes : l'événement ne peut pas être soumis.");
         }
 
+        var wasDraft = Status is EventStatus.Draft;
         Organiser = organiser;
         Status = EventStatus.Submitted;
         SubmissionNumber++;
         SubmittedAtUtc = nowUtc;
         Touch(nowUtc);
         Raise(new EventSubmittedDomainEvent(this));
+        if (wasDraft)
+        {
+            Raise(new DraftChangedDomainEvent(this));
+        }
         return SubmissionNumber;
     }
 
@@ -179,6 +192,10 @@ internal sealed class Event : AggregateRoot<Guid>
         if (wasSubmitted)
         {
             Raise(new EventWithdrawnDomainEvent(this));
+        }
+        else
+        {
+            Raise(new DraftChangedDomainEvent(this));
         }
 
         return Status;
@@ -294,6 +311,16 @@ internal sealed class Event : AggregateRoot<Guid>
         return true;
     }
 
+    /// <summary>Tells Labelling of a draft it does not know of: at creation, and once for drafts older than DraftChanged.</summary>
+    public void AnnounceDraft()
+    {
+        if (Status is EventStatus.Draft && !DraftAnnounced)
+        {
+            DraftAnnounced = true;
+            Raise(new DraftChangedDomainEvent(this));
+        }
+    }
+
     private void SetDetails(EventDetails details, DateTime nowUtc)
     {
         Details = details;
@@ -320,3 +347,5 @@ internal sealed record EventWithdrawnDomainEvent(Event Event) : IDomainEvent;
 internal sealed record EventCancelledDomainEvent(Event Event) : IDomainEvent;
 
 internal sealed record ParticipationReportedDomainEvent(Event Event) : IDomainEvent;
+
+internal sealed record DraftChangedDomainEvent(Event Event) : IDomainEvent;
