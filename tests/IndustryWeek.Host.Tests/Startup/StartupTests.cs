@@ -135,6 +135,28 @@ public sealed class StartupTests
         }
     }
 
+    [Theory]
+    [InlineData("nulle-part.pfx", "mot-de-passe", "DataProtection:CertificatePath = « nulle-part.pfx » : ce fichier n'existe pas.")]
+    [InlineData("cles.pfx", "mauvais", "DataProtection:CertificatePath = « cles.pfx » ne s'ouvre pas : un certificat PKCS#12 (.pfx) est attendu, avec son mot de passe dans DataProtection:CertificatePassword.")]
+    public async Task Start_WhenTheKeyCertificateCannotBeOpened_ExitsWithOneFrenchLineNamingTheSetting(string path, string password, string expected)
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("industryweek-keys-").FullName;
+        try
+        {
+            Pipeline.KeyRingTests.WriteCertificate(contentRoot, "cles.pfx", "mot-de-passe");
+            await using var host = HostProcess.Start(contentRoot, [new("DataProtection:CertificatePath", path), new("DataProtection:CertificatePassword", password)]);
+
+            Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            var line = Assert.Single(host.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Equal($"Configuration invalide : {expected}", line);
+            Assert.DoesNotContain("   at ", host.Output + host.Errors);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Start_WhenAnEmbedOriginIsNotAnOrigin_ExitsWithOneFrenchLineNamingIt()
     {
