@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using IndustryWeek.Testing;
 
 namespace IndustryWeek.Host.Tests.Startup;
@@ -138,12 +139,20 @@ public sealed class StartupTests
     [Theory]
     [InlineData("nulle-part.pfx", "mot-de-passe", "DataProtection:CertificatePath = « nulle-part.pfx » : ce fichier n'existe pas.")]
     [InlineData("cles.pfx", "mauvais", "DataProtection:CertificatePath = « cles.pfx » ne s'ouvre pas : un certificat PKCS#12 (.pfx) est attendu, avec son mot de passe dans DataProtection:CertificatePassword.")]
+    [InlineData("public.pfx", "mot-de-passe", "DataProtection:CertificatePath = « public.pfx » n'a pas de clé privée : sans elle, les clés chiffrées ne se relisent pas.")]
     public async Task Start_WhenTheKeyCertificateCannotBeOpened_ExitsWithOneFrenchLineNamingTheSetting(string path, string password, string expected)
     {
         var contentRoot = Directory.CreateTempSubdirectory("industryweek-keys-").FullName;
         try
         {
-            Pipeline.KeyRingTests.WriteCertificate(contentRoot, "cles.pfx", "mot-de-passe");
+            var withKey = Pipeline.KeyRingTests.WriteCertificate(contentRoot, "cles.pfx", "mot-de-passe");
+            using (var full = X509CertificateLoader.LoadPkcs12FromFile(withKey, "mot-de-passe"))
+            using (var publicPart = X509CertificateLoader.LoadCertificate(full.RawData))
+            {
+                // The same certificate without its private key, as exported by mistake.
+                File.WriteAllBytes(Path.Combine(contentRoot, "public.pfx"), publicPart.Export(X509ContentType.Pfx, "mot-de-passe"));
+            }
+
             await using var host = HostProcess.Start(contentRoot, [new("DataProtection:CertificatePath", path), new("DataProtection:CertificatePassword", password)]);
 
             Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
