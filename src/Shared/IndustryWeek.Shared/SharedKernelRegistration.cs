@@ -5,8 +5,6 @@ using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Outbox;
 using IndustryWeek.Shared.Persistence;
 using IndustryWeek.Shared.Platform;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -22,7 +20,7 @@ public static class SharedKernelRegistration
 {
     /// <summary>
     /// The platform's common services: the database settings (validated now, so a bad setting stops
-    /// the host at once), MediatR, the outbox and its dispatcher, Hangfire jobs, mail, clock, problem details.
+    /// the host at once), the Data Protection key ring, MediatR, the outbox and its dispatcher, Hangfire jobs, mail, clock, problem details.
     /// </summary>
     public static IServiceCollection AddSharedKernel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -33,9 +31,7 @@ public static class SharedKernelRegistration
         services.AddSingleton(TimeProvider.System);
 
         services.AddModuleDatabase<PlatformDbContext>("Platform", PlatformDbContext.TablePrefix);
-        services.AddDataProtection().SetApplicationName("IndustryWeek");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+        services.AddKeyRing(configuration, environment.ContentRootPath);
 
         services.AddMessaging();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = FrenchProblemTitles.Apply);

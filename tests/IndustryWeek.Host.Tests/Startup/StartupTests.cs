@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using IndustryWeek.Testing;
 
 namespace IndustryWeek.Host.Tests.Startup;
@@ -127,6 +128,36 @@ public sealed class StartupTests
             var line = Assert.Single(host.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             Assert.Contains("CommunicationKit:Fonts:Regular", line);
             Assert.Contains("/nulle-part/Marianne-Regular.ttf", line);
+            Assert.DoesNotContain("   at ", host.Output + host.Errors);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("nulle-part.pfx", "mot-de-passe", "DataProtection:CertificatePath = « nulle-part.pfx » : ce fichier n'existe pas.")]
+    [InlineData("cles.pfx", "mauvais", "DataProtection:CertificatePath = « cles.pfx » ne s'ouvre pas : un certificat PKCS#12 (.pfx) est attendu, avec son mot de passe dans DataProtection:CertificatePassword.")]
+    [InlineData("public.pfx", "mot-de-passe", "DataProtection:CertificatePath = « public.pfx » n'a pas de clé privée : sans elle, les clés chiffrées ne se relisent pas.")]
+    public async Task Start_WhenTheKeyCertificateCannotBeOpened_ExitsWithOneFrenchLineNamingTheSetting(string path, string password, string expected)
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("industryweek-keys-").FullName;
+        try
+        {
+            var withKey = Pipeline.KeyRingTests.WriteCertificate(contentRoot, "cles.pfx", "mot-de-passe");
+            using (var full = X509CertificateLoader.LoadPkcs12FromFile(withKey, "mot-de-passe"))
+            using (var publicPart = X509CertificateLoader.LoadCertificate(full.RawData))
+            {
+                // The same certificate without its private key, as exported by mistake.
+                File.WriteAllBytes(Path.Combine(contentRoot, "public.pfx"), publicPart.Export(X509ContentType.Pfx, "mot-de-passe"));
+            }
+
+            await using var host = HostProcess.Start(contentRoot, [new("DataProtection:CertificatePath", path), new("DataProtection:CertificatePassword", password)]);
+
+            Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            var line = Assert.Single(host.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Equal($"Configuration invalide : {expected}", line);
             Assert.DoesNotContain("   at ", host.Output + host.Errors);
         }
         finally

@@ -1,13 +1,15 @@
 using IndustryWeek.Shared.Jobs;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace IndustryWeek.Shared.Platform;
 
 /// <summary>The few tables that belong to the platform rather than to a module: Data Protection keys, the jobs' story for operators.</summary>
-internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
+internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string TablePrefix = "platform";
 
+    /// <summary>Read and written by the Data Protection library (KeyRing), in the table the platform always kept them in.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<JobRecord> Jobs => Set<JobRecord>();
@@ -22,6 +24,7 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.HasKey(k => k.Id).HasName("pk_platform_data_protection_keys");
             b.Property(k => k.Id).ValueGeneratedOnAdd();
             b.Property(k => k.FriendlyName).HasMaxLength(200);
+            b.Property(k => k.Xml).IsRequired(); // the library always writes it; the column was created NOT NULL
         });
         modelBuilder.Entity<JobRecord>(b =>
         {
@@ -58,13 +61,4 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.HasIndex(a => a.StartedAtUtc).HasDatabaseName("ix_platform_job_attempts_started");
         });
     }
-}
-
-internal sealed class DataProtectionKey
-{
-    public int Id { get; set; }
-
-    public string? FriendlyName { get; set; }
-
-    public string Xml { get; set; } = "";
 }
