@@ -1,6 +1,7 @@
 using IndustryWeek.CommunicationKit;
 using IndustryWeek.Host.Features.ApiReference;
 using IndustryWeek.Host.Features.SearchEngines;
+using IndustryWeek.Host.Features.Telemetry;
 using IndustryWeek.Editions;
 using IndustryWeek.Labelling;
 using IndustryWeek.Map;
@@ -26,6 +27,7 @@ try
     builder.Services.AddSecurityHeaders(builder.Configuration); // checks Map:EmbedAllowedOrigins
     builder.Services.AddAnswerCompression();
     builder.Services.AddApiDocument();
+    builder.Services.AddTelemetryExport(builder.Configuration); // nothing unless OpenTelemetry:Endpoint is set
     builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/Features"; // pages live in their modules' feature folders
