@@ -82,6 +82,28 @@ public sealed class TelemetryExportTests
     }
 
     [Fact]
+    public async Task Metrics_WhenTheSmtpServerIsDown_CountTheKitMailFailuresAndNoneSent()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        var settings = ExportingTo(receiver);
+        settings["Mail:Delivery"] = "Smtp";
+        settings["Mail:SmtpHost"] = "127.0.0.1";
+        settings["Mail:SmtpPort"] = SmtpServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture); // nothing listens
+        await using var scene = await OpsScene.StartAsync(settings: settings);
+
+        var eventId = await scene.LabelledAsync();
+        await scene.WaitForJobOfAsync(eventId, OpsScene.KitJobs, "Retrying");
+
+        await Eventually.WaitAsync(
+            () => Task.FromResult(receiver.Metrics.Any(m => m.Name == PlatformTelemetry.KitDeliveriesFailedMetric)),
+            "a metrics export counts the failed kit mail");
+
+        var failed = Assert.Single(receiver.Metrics.Last(m => m.Name == PlatformTelemetry.KitDeliveriesFailedMetric).Points);
+        Assert.Equal(("Granted", "true", 1.0), (failed.Attributes["reason"], failed.Attributes["will_retry"], failed.Value));
+        Assert.DoesNotContain(receiver.Metrics, m => m.Name == PlatformTelemetry.KitDeliveriesSentMetric);
+    }
+
+    [Fact]
     public async Task Host_WhenNoEndpointIsSet_RegistersNoTelemetryExport()
     {
         await using var database = TestDatabase.CreateSqlite();

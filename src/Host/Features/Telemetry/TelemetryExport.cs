@@ -48,12 +48,12 @@ internal static class TelemetryExport
 
         if (!Uri.TryCreate(options.Endpoint.TrimEnd('/') + "/", UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
         {
-            throw new StartupException($"OpenTelemetry:Endpoint doit être l'adresse http(s) d'un collecteur OTLP (par exemple http://collecteur:4318) ; « {options.Endpoint} » n'en est pas une.");
+            throw new StartupException($"Configuration invalide : OpenTelemetry:Endpoint attend l'adresse http(s) d'un collecteur OTLP (par exemple http://collecteur:4318) ; refusé : « {options.Endpoint} ».");
         }
 
         if (options.TracesExportInterval <= TimeSpan.Zero || options.MetricsExportInterval <= TimeSpan.Zero)
         {
-            throw new StartupException("OpenTelemetry:TracesExportInterval et OpenTelemetry:MetricsExportInterval doivent être des durées positives (par exemple 00:00:05).");
+            throw new StartupException("Configuration invalide : OpenTelemetry:TracesExportInterval et OpenTelemetry:MetricsExportInterval attendent des durées positives (par exemple 00:00:05).");
         }
 
         void Otlp(OtlpExporterOptions exporter, string signal)

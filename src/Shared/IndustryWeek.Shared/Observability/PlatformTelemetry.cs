@@ -30,10 +30,11 @@ public static class PlatformTelemetry
 
     /// <summary>
     /// The span in progress as a W3C traceparent, written with what the work leaves for later (an outbox message, a
-    /// job) so that the later work's span joins the same trace; null when no span is recorded.
+    /// job) so that the later work's span joins the same trace; null when no span is recorded or nothing listens (a
+    /// caller's traceparent header alone is not kept when traces are off).
     /// </summary>
     public static string? CurrentTraceParent =>
-        Activity.Current is { IdFormat: ActivityIdFormat.W3C, Recorded: true, Id: { Length: <= TraceParentMaxLength } id } ? id : null;
+        Source.HasListeners() && Activity.Current is { IdFormat: ActivityIdFormat.W3C, Recorded: true, Id: { Length: <= TraceParentMaxLength } id } ? id : null;
 
     /// <summary>
     /// Starts a span of the platform's as a child of <paramref name="traceParent"/> (the span of the work that caused
