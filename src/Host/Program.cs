@@ -2,6 +2,7 @@ using IndustryWeek.CommunicationKit;
 using IndustryWeek.Host.Features.ApiReference;
 using IndustryWeek.Host.Features.Legal;
 using IndustryWeek.Host.Features.SearchEngines;
+using IndustryWeek.Host.Features.Telemetry;
 using IndustryWeek.Editions;
 using IndustryWeek.Labelling;
 using IndustryWeek.Map;
@@ -28,6 +29,7 @@ try
     builder.Services.AddAnswerCompression();
     builder.Services.AddApiDocument();
     builder.Services.AddSingleton(LegalNoticeSettings.From(builder.Configuration));
+    builder.Services.AddTelemetryExport(builder.Configuration); // nothing unless OpenTelemetry:Endpoint is set
     builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/Features"; // pages live in their modules' feature folders

@@ -184,4 +184,23 @@ public sealed class StartupTests
             Directory.Delete(contentRoot, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Start_WhenTheTelemetryEndpointIsNotAnAddress_ExitsWithOneFrenchLineNamingIt()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("industryweek-otel-").FullName;
+        try
+        {
+            await using var host = HostProcess.Start(contentRoot, [new("OpenTelemetry:Endpoint", "collecteur:4318")]);
+
+            Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            var line = Assert.Single(host.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Equal("Configuration invalide : OpenTelemetry:Endpoint attend l'adresse http(s) d'un collecteur OTLP (par exemple http://collecteur:4318) ; refusé : « collecteur:4318 ».", line);
+            Assert.DoesNotContain("   at ", host.Output + host.Errors);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
 }

@@ -82,5 +82,5 @@ public sealed class OutboxMessageTests
     }
 
     private static OutboxMessage NewMessage() =>
-        OutboxMessage.Create("IndustryWeek.Labelling.Contracts.LabelGranted, IndustryWeek.Labelling.Contracts", "{}", Now, correlationId: null);
+        OutboxMessage.Create("IndustryWeek.Labelling.Contracts.LabelGranted, IndustryWeek.Labelling.Contracts", "{}", Now, correlationId: null, traceParent: null);
 }

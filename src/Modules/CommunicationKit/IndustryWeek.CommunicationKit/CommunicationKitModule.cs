@@ -34,6 +34,8 @@ public static class CommunicationKitModule
         services.AddModuleMapping("CommunicationKit", CommunicationKitMapping.Config);
         services.AddScoped<KitAccess>();
         services.AddScoped<KitDeliveries>();
+        services.AddMetrics(); // IMeterFactory (the host has it already)
+        services.AddSingleton<KitDeliveryMetrics>();
         services.AddBackgroundJob<DeliverKitJob, DeliverKitRequest>(DeliverKitJob.Name, "Envoi du kit");
         services.AddScoped<DecisionMails>();
         services.AddSingleton<Features.DecisionMails.DecisionMailTexts>();

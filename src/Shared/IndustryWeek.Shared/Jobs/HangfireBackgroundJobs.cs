@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Hangfire;
 using Hangfire.Common;
@@ -63,6 +64,9 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
     /// <summary>The job parameter carrying the correlation id of the request that caused the job (shown on its dashboard page).</summary>
     public const string CorrelationParameter = "CorrelationId";
 
+    /// <summary>The job parameter carrying the span (W3C traceparent) of the work that caused the job, when traces are exported.</summary>
+    public const string TraceParentParameter = "TraceParent";
+
     /// <summary>The job parameter naming the operator who asked for a run (a retry from /ops).</summary>
     public const string RequestedByParameter = "RequestedBy";
 
@@ -80,6 +84,7 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
         var jobId = perform.BackgroundJob.Id;
         using var correlation = Correlation.Begin(perform.GetJobParameter<string>(CorrelationParameter));
         using var logScope = Correlation.BeginLogScope(logger);
+        using var span = StartSpan(perform, type, key);
 
         switch (await journal.ClaimAsync(type, key, jobId, cancellationToken))
         {
@@ -96,6 +101,7 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
 
         await RunAttemptAsync(
             perform,
+            span,
             () => JobRecord.Create(type, key, recurring: false, payload, about: null, Correlation.Id, cause: null, causeMessageId: null, DateTime.UtcNow),
             type,
             key,
@@ -110,6 +116,7 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
         ArgumentNullException.ThrowIfNull(perform);
         using var correlation = Correlation.Begin(perform.GetJobParameter<string>(CorrelationParameter));
         using var logScope = Correlation.BeginLogScope(logger);
+        using var span = StartSpan(perform, name, name);
         if (await journal.FindAsync(name, name, cancellationToken) is { Paused: true } paused)
         {
             LogPaused(logger, name, paused.PauseReason!);
@@ -119,6 +126,7 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
 
         await RunAttemptAsync(
             perform,
+            span,
             () => JobRecord.Create(name, name, recurring: true, "{}", about: null, correlationId: null, cause: null, causeMessageId: null, DateTime.UtcNow),
             name,
             name,
@@ -126,7 +134,7 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
             cancellationToken);
     }
 
-    private async Task RunAttemptAsync(Hangfire.Server.PerformContext perform, Func<JobRecord> describe, string type, string key, string payload, CancellationToken cancellationToken)
+    private async Task RunAttemptAsync(Hangfire.Server.PerformContext perform, Activity? span, Func<JobRecord> describe, string type, string key, string payload, CancellationToken cancellationToken)
     {
         var retryCount = perform.GetJobParameter<int>("RetryCount");
         var requestedBy = retryCount == 0 ? perform.GetJobParameter<string>(RequestedByParameter) : null;
@@ -145,6 +153,7 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
         }
         catch (Exception e)
         {
+            span.Failed(e);
             LogJobFailed(logger, e, type, key, attempt.Number, willRetry);
             try
             {
@@ -160,6 +169,17 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
         }
 
         await journal.SucceededAsync(attempt, CancellationToken.None);
+    }
+
+    /// <summary>The run's span, a child of the span that scheduled the job (the outbox dispatch of the request's notification).</summary>
+    private static Activity? StartSpan(Hangfire.Server.PerformContext perform, string type, string key)
+    {
+        var span = PlatformTelemetry.StartSpan($"job {type}", ActivityKind.Consumer, perform.GetJobParameter<string>(TraceParentParameter));
+        span?.SetTag("industryweek.job.type", type);
+        span?.SetTag("industryweek.job.key", key);
+        span?.SetTag("industryweek.job.hangfire_id", perform.BackgroundJob.Id);
+        span?.SetTag("industryweek.job.retry", perform.GetJobParameter<int>("RetryCount"));
+        return span;
     }
 
     /// <summary>The host process, when Hangfire does not say which of its servers runs the job.</summary>

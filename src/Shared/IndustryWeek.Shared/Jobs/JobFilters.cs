@@ -11,7 +11,8 @@ namespace IndustryWeek.Shared.Jobs;
 
 /// <summary>
 /// Every job created carries the correlation id of the work that caused it (the request, the outbox
-/// message), as a job parameter the dashboard shows and the run restores.
+/// message), as a job parameter the dashboard shows and the run restores; and, when traces are exported,
+/// that work's span (traceparent), so that the job's span joins its trace (retries keep the parameters).
 /// </summary>
 internal sealed class CorrelationJobFilter : IClientFilter
 {
@@ -21,6 +22,11 @@ internal sealed class CorrelationJobFilter : IClientFilter
         if (Correlation.Id is { } id)
         {
             context.SetJobParameter(HangfireJobRunner.CorrelationParameter, id);
+        }
+
+        if (PlatformTelemetry.CurrentTraceParent is { } traceParent)
+        {
+            context.SetJobParameter(HangfireJobRunner.TraceParentParameter, traceParent);
         }
     }
 

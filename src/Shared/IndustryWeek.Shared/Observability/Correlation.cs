@@ -65,6 +65,7 @@ public static class Correlation
             var given = context.Request.Headers[HeaderName].ToString();
             using var scope = Begin(IsAcceptable(given) ? given : NewId());
             context.Response.Headers[HeaderName] = Id;
+            Activity.Current?.SetTag(PlatformTelemetry.CorrelationAttribute, Id); // the request's span, when traces are exported
             using var logScope = BeginLogScope(logger);
             await next(context);
         });

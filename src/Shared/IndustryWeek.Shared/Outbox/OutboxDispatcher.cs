@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IndustryWeek.Shared.Messaging;
 using IndustryWeek.Shared.Observability;
 using IndustryWeek.Shared.Persistence;
@@ -135,6 +136,12 @@ internal sealed partial class OutboxDispatcher(
                 // Handlers (and the jobs they schedule) carry on the work that wrote the message.
                 using var correlation = Correlation.BeginHandling(message.CorrelationId, message.ShortType, message.MessageId);
                 using var logScope = Correlation.BeginLogScope(logger);
+                // In the trace of the work that wrote the message; the jobs its handlers schedule are its children.
+                using var span = PlatformTelemetry.StartSpan($"outbox {message.ShortType}", ActivityKind.Consumer, message.TraceParent);
+                span?.SetTag("messaging.system", "outbox");
+                span?.SetTag("messaging.destination.name", database.OutboxTable);
+                span?.SetTag("messaging.message.id", message.MessageId.ToString());
+                span?.SetTag("industryweek.outbox.attempt", message.Attempts + 1);
                 try
                 {
                     var notification = OutboxSerialization.Deserialize(message.Type, message.Payload);
@@ -143,6 +150,7 @@ internal sealed partial class OutboxDispatcher(
                 }
                 catch (Exception e) when ((e is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && !e.IsDatabaseUnreachable())
                 {
+                    span.Failed(e);
                     // A database out of reach is not the message's fault: it is not counted as an attempt (whose
                     // delays grow to minutes), the pass stops and the service tries again shortly.
                     message.MarkAttemptFailed(e, time.GetUtcNow().UtcDateTime, options.Value.MaxAttempts);

@@ -91,7 +91,8 @@ internal sealed class OutboxInterceptor(ModuleDatabase database, TimeProvider ti
                     $"{type.FullName}, {type.Assembly.GetName().Name}",
                     JsonSerializer.Serialize(notification, type, StoredJson.Options),
                     now,
-                    Correlation.Id));
+                    Correlation.Id,
+                    PlatformTelemetry.CurrentTraceParent));
                 _wroteMessages = true;
             }
 

@@ -32,10 +32,13 @@ public sealed class OutboxMessage
     /// <summary>The work (HTTP request, job) that raised it; its handlers and the jobs they schedule carry it on.</summary>
     public string? CorrelationId { get; private set; }
 
+    /// <summary>The span of the work that raised it (W3C traceparent): its dispatch joins that trace. Null when traces are off.</summary>
+    public string? TraceParent { get; private set; }
+
     /// <summary>The notification's type name without its namespace and assembly ("LabelGranted").</summary>
     public string ShortType => Type.Split(',')[0].Split('.')[^1];
 
-    internal static OutboxMessage Create(string type, string payload, DateTime nowUtc, string? correlationId) => new()
+    internal static OutboxMessage Create(string type, string payload, DateTime nowUtc, string? correlationId, string? traceParent) => new()
     {
         MessageId = Guid.NewGuid(),
         Type = type,
@@ -43,6 +46,7 @@ public sealed class OutboxMessage
         OccurredAtUtc = nowUtc,
         NextAttemptAtUtc = nowUtc,
         CorrelationId = correlationId,
+        TraceParent = traceParent,
     };
 
     /// <summary>An operator gives a failed message another full round of attempts, starting now.</summary>

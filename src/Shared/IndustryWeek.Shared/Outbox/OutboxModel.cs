@@ -18,6 +18,7 @@ public static class OutboxModel
             b.Property(m => m.Id).ValueGeneratedOnAdd();
             b.Property(m => m.Type).HasMaxLength(300);
             b.Property(m => m.CorrelationId).HasMaxLength(Correlation.MaxLength);
+            b.Property(m => m.TraceParent).HasMaxLength(PlatformTelemetry.TraceParentMaxLength);
             b.Ignore(m => m.ShortType);
             b.HasIndex(m => m.MessageId).IsUnique().HasDatabaseName($"ix_{tablePrefix}_outbox_message_id");
             b.HasIndex(m => new { m.ProcessedAtUtc, m.NextAttemptAtUtc }).HasDatabaseName($"ix_{tablePrefix}_outbox_pending");
@@ -57,5 +58,12 @@ public static class OutboxModel
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.AddColumn<string>("CorrelationId", $"{tablePrefix}_outbox", maxLength: Correlation.MaxLength, nullable: true);
+    }
+
+    /// <summary>The traceparent column, added to outboxes created before it existed.</summary>
+    public static void AddOutboxTraceParent(this MigrationBuilder migrationBuilder, string tablePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.AddColumn<string>("TraceParent", $"{tablePrefix}_outbox", maxLength: PlatformTelemetry.TraceParentMaxLength, nullable: true);
     }
 }

@@ -17,7 +17,7 @@ internal sealed record DeliverKitRequest(Guid EventId, string DeliveryKey);
 /// Idempotent: a delivery already sent (or cancelled) is not sent again; a failure is recorded with
 /// its reason and retried by the scheduler with back-off.
 /// </summary>
-internal sealed class DeliverKitJob(CommunicationKitDbContext db, IMailSender mail, SiteLinks links, TimeProvider time) : IBackgroundJob<DeliverKitRequest>
+internal sealed class DeliverKitJob(CommunicationKitDbContext db, IMailSender mail, SiteLinks links, KitDeliveryMetrics metrics, TimeProvider time) : IBackgroundJob<DeliverKitRequest>
 {
     public const string Name = "communication-kit.deliver";
 
@@ -65,11 +65,13 @@ internal sealed class DeliverKitJob(CommunicationKitDbContext db, IMailSender ma
 
             delivery.MarkFailed(FailureReason(e), willRetry: !context.IsLastAttempt, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);
+            metrics.Failed(delivery.Reason, willRetry: !context.IsLastAttempt);
             throw; // the scheduler retries with back-off
         }
 
         delivery.MarkSent(kit.Organiser.Email, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.Sent(delivery.Reason);
     }
 
     /// <summary>
