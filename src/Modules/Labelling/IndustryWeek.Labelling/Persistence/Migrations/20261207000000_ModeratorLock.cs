@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -9,7 +10,7 @@ namespace IndustryWeek.Labelling.Persistence.Migrations;
 internal sealed class ModeratorLock : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.AddColumn<bool>("IsLocked", "labelling_moderators", nullable: false, defaultValue: false);
+        migrationBuilder.AddRequiredColumn("IsLocked", "labelling_moderators", false);
 
     protected override void Down(MigrationBuilder migrationBuilder) =>
         migrationBuilder.DropColumn("IsLocked", "labelling_moderators");

@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -12,7 +13,7 @@ namespace IndustryWeek.Registration.Persistence.Migrations;
 internal sealed class ModeratorLock : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.AddColumn<bool>("IsLocked", "registration_moderator_assignments", nullable: false, defaultValue: false);
+        migrationBuilder.AddRequiredColumn("IsLocked", "registration_moderator_assignments", false);
 
     protected override void Down(MigrationBuilder migrationBuilder) =>
         migrationBuilder.DropColumn("IsLocked", "registration_moderator_assignments");

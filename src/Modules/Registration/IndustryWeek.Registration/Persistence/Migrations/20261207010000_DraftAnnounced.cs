@@ -1,3 +1,4 @@
+using IndustryWeek.Shared.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -12,7 +13,7 @@ namespace IndustryWeek.Registration.Persistence.Migrations;
 internal sealed class DraftAnnounced : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.AddColumn<bool>("DraftAnnounced", "registration_events", nullable: false, defaultValue: false);
+        migrationBuilder.AddRequiredColumn("DraftAnnounced", "registration_events", false);
 
     protected override void Down(MigrationBuilder migrationBuilder) =>
         migrationBuilder.DropColumn("DraftAnnounced", "registration_events");
