@@ -11,7 +11,7 @@ using IndustryWeek.Testing;
 // Load on the real host (issue 9, docs/performance.md).
 //
 //   dotnet build -c Release && dotnet run -c Release --no-build --project bench/IndustryWeek.Bench.Load -- \
-//       [Sqlite|PostgreSql] [rate=200] [seconds=60] [events=4000] [granted=800]
+//       [Sqlite|PostgreSql] [rate=200] [seconds=60] [events=4000] [granted=800] [dashboard=0]
 //
 // PostgreSql needs INDUSTRYWEEK_TEST_POSTGRES (as the tests do).
 // 1. A fresh database: `seed-demo --events <events>` run by the built host (the upcoming demo edition, its
@@ -24,6 +24,7 @@ using IndustryWeek.Testing;
 //    8 map collections (whole edition, by region, by format, by text, by box), 2 map features,
 //    5 public event pages (HTML), 1 event created by an organiser, 1 submission of a created draft,
 //    2 grants by the moderator, 1 read of the moderator's queue.
+// With dashboard=<n>: before the load, <n> reads of the edition dashboard and of one of its CSV files (see below).
 // 5. Errors (transport errors, time-outs and unexpected statuses), p50/p95/p99 overall and per kind, the
 //    host's resident memory (start, peak, end), then how long the background work (kit mails and pins of the
 //    grants made under load) took to finish after the load stopped.
@@ -34,6 +35,7 @@ var rate = int.Parse(options.GetValueOrDefault("rate", "200"), CultureInfo.Invar
 var seconds = int.Parse(options.GetValueOrDefault("seconds", "60"), CultureInfo.InvariantCulture);
 var seededEvents = int.Parse(options.GetValueOrDefault("events", "4000"), CultureInfo.InvariantCulture);
 var grantedBefore = int.Parse(options.GetValueOrDefault("granted", "800"), CultureInfo.InvariantCulture);
+var dashboardReads = int.Parse(options.GetValueOrDefault("dashboard", "0"), CultureInfo.InvariantCulture);
 const string ModeratorEmail = "moderatrice.nationale@bench.local";
 const string ModeratorPassword = "Moderatrice-Bench-2027";
 const string OrganiserPassword = "Organisateur-Demo-2027"; // RegistrationDemoSeeder's first three accounts
@@ -121,6 +123,36 @@ await Eventually.WaitAsync(
     async () => (await visitor.GetAsync(new Uri($"/evenements/{labelled[0]}", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
     "the public pages show the granted events",
     TimeSpan.FromMinutes(2));
+
+// The administrators' edition dashboard (issue 21) on this edition: <dashboard> reads one after the other, alone on the
+// host, of the page and of one of its CSV files (each reads the edition's and the previous one's applications and
+// audit trails, and the drafts), before the load; the first of each not counted (JIT).
+if (dashboardReads > 0)
+{
+    using var administrator = Client(await TokenAsync(PlatformFactory.AdminEmail, PlatformFactory.AdminPassword));
+    foreach (var path in new[] { $"/admin/editions/{editionId}/tableau-de-bord", $"/admin/editions/{editionId}/tableau-de-bord/regions.csv" })
+    {
+        var times = new List<double>();
+        for (var i = 0; i <= dashboardReads; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var answer = await administrator.GetAsync(new Uri(path, UriKind.Relative));
+            var body = await answer.Content.ReadAsStringAsync();
+            if (answer.StatusCode != HttpStatusCode.OK || body.Length == 0)
+            {
+                throw new InvalidOperationException($"{path}: {(int)answer.StatusCode}");
+            }
+
+            if (i > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dashboard {path[(path.LastIndexOf('/') + 1)..]}: {times.Count} reads, p50 {Percentile(times, 0.50):0} ms, max {times[^1]:0} ms"));
+    }
+}
 
 // Warm-up (JIT, caches), not measured.
 foreach (var url in new[] { "/api/map/events", $"/evenements/{labelled[0]}", $"/api/map/events/{labelled[0]}" })

@@ -127,6 +127,23 @@ public sealed class PublicMapTests(Chromium chromium, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task Map_OnAPhone_StartsTheSiteScriptOnceThePinsAreDrawn_AndItsMenuOpens()
+    {
+        await using var browser = await RecordedPage.OpenAsync(chromium.Browser, _address, output);
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(412, 823);
+
+        await page.GotoAsync("/carte");
+        await Expect(page.Locator("#events-map")).ToHaveAttributeAsync("data-pins", "2");
+
+        // The DSFR's script is not in the page as a script (it would run before the pins): the map's script imports it.
+        Assert.Equal(0, await page.Locator("script[src*='dsfr.site.module']").CountAsync());
+        await page.Locator("#header-menu-button").ClickAsync();
+        await Expect(page.Locator("#header-menu")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("fr-modal--opened"));
+        await Expect(page.Locator("#header-menu .fr-header__menu-links a[href='/connexion']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task EventPage_OnAPhone_LoadsTheSmallMapOnlyWhenItComesIntoView()
     {
         await using var browser = await RecordedPage.OpenAsync(chromium.Browser, _address, output);

@@ -6,7 +6,18 @@
 // organiser typed is never parsed as HTML.
 (function () {
     'use strict';
+    // On /carte the DSFR's own script (menus, dark scheme…) waits for the first pins (the layout's #site-script): on a
+    // phone its start would otherwise run before them. Started once, whatever happens to the map.
+    var siteScript = document.getElementById('site-script');
+    function startSiteScript() {
+        if (siteScript) {
+            import(siteScript.href);
+            siteScript = null;
+        }
+    }
+
     if (!window.L) {
+        startSiteScript();
         return;
     }
 
@@ -84,6 +95,7 @@
 
     var element = document.getElementById('events-map');
     if (!element) {
+        startSiteScript();
         return;
     }
 
@@ -208,8 +220,10 @@
             }));
             redraw();
             element.setAttribute('data-pins', String(answer.pins.length));
+            startSiteScript();
         })
         .catch(function () {
+            startSiteScript();
             element.setAttribute('data-pins', 'error');
             element.parentNode.insertBefore(paragraph("La carte n'a pas pu être chargée : la liste ci-dessous donne les mêmes événements.", 'fr-error-text'), element);
         });
