@@ -66,7 +66,7 @@ public sealed partial class ApiDocumentTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Every_POST_answer_of_the_main_journey_errors_included_matches_the_schema_of_its_status(string provider)
+    public async Task Every_POST_and_PUT_answer_of_the_main_journey_errors_included_matches_the_schema_of_its_status(string provider)
     {
         await using var kit = await KitScene.StartAsync(provider, new Dictionary<string, string?> { ["RateLimits:Accounts:PermitLimit"] = "100000" });
         var organiser = await kit.OrganiserAsync("organisatrice@alpha.fr", "Alpha Industries SAS");
@@ -76,15 +76,16 @@ public sealed partial class ApiDocumentTests
 
         async Task<JsonNode?> CheckAsync(string route, HttpResponseMessage response, HttpStatusCode expected)
         {
+            var method = response.RequestMessage!.Method.Method;
             var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == expected, $"POST {route}: {(int)response.StatusCode} instead of {(int)expected}: {text}");
+            Assert.True(response.StatusCode == expected, $"{method} {route}: {(int)response.StatusCode} instead of {(int)expected}: {text}");
             var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var type = response.Content.Headers.ContentType?.MediaType;
-            var schema = document["paths"]?[route]?["post"]?["responses"]?[status]?["content"]?[type ?? ""]?["schema"];
+            var schema = document["paths"]?[route]?[method.ToLowerInvariant()]?["responses"]?[status]?["content"]?[type ?? ""]?["schema"];
             var answer = JsonNode.Parse(text);
             if (schema is null)
             {
-                failures.Add($"POST {route}: no {type} schema for {status} in the document");
+                failures.Add($"{method} {route}: no {type} schema for {status} in the document");
                 return answer;
             }
 
@@ -92,7 +93,7 @@ public sealed partial class ApiDocumentTests
             if (!results.IsValid)
             {
                 failures.AddRange(results.Details.Where(d => d.HasErrors).Take(5)
-                    .Select(d => $"POST {route} {status} {d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}"));
+                    .Select(d => $"{method} {route} {status} {d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}"));
             }
 
             return answer;
@@ -104,7 +105,13 @@ public sealed partial class ApiDocumentTests
         Assert.Equal("Le titre compte de 5 à 150 caractères.", tooLong!["errors"]!["title"]![0]!.GetValue<string>());
         var atLimit = await CheckAsync("/api/events", await organiser.PostAsJsonAsync("/api/events", kit.EventBody(title: new string('a', titleLimit))), HttpStatusCode.Created);
 
-        var id = atLimit!["id"]!.GetValue<Guid>();
+        // A draft changed with the revision read (200), then with that revision again, now stale (409).
+        var draftId = atLimit!["id"]!.GetValue<Guid>();
+        var revision = atLimit["revision"]!.GetValue<int>();
+        await CheckAsync("/api/events/{id}", await organiser.PutAsJsonAsync($"/api/events/{draftId}", kit.EventBody(title: "Visite des ateliers de Valenciennes", revision: revision)), HttpStatusCode.OK);
+        await CheckAsync("/api/events/{id}", await organiser.PutAsJsonAsync($"/api/events/{draftId}", kit.EventBody(title: "Visite des ateliers, encore", revision: revision)), HttpStatusCode.Conflict);
+
+        var id = draftId;
         await CheckAsync("/api/events/{id}/submit", await organiser.PostAsync(new Uri($"/api/events/{id}/submit", UriKind.Relative), null), HttpStatusCode.OK);
         await kit.DispatchAsync();
         await CheckAsync("/api/events/{id}/submit", await organiser.PostAsync(new Uri($"/api/events/{Guid.NewGuid()}/submit", UriKind.Relative), null), HttpStatusCode.NotFound);
