@@ -132,6 +132,9 @@ public sealed partial class ApiDocumentTests
 
         const string Refuse = "/api/labelling/applications/{id}/refuse";
         await CheckAsync(Refuse, await moderator.PostAsJsonAsync($"/api/labelling/applications/{payingId}/refuse", new { reason = "" }), HttpStatusCode.BadRequest);
+        var reasonLimit = document["components"]!["schemas"]!["ReasonRequest"]!["properties"]!["reason"]!["maxLength"]!.GetValue<int>();
+        var tooLongReason = await CheckAsync(Refuse, await moderator.PostAsJsonAsync($"/api/labelling/applications/{payingId}/refuse", new { reason = new string('a', reasonLimit + 1) }), HttpStatusCode.BadRequest);
+        Assert.Equal("Le texte ne dépasse pas 2 000 caractères.", tooLongReason!["errors"]!["reason"]![0]!.GetValue<string>());
         await CheckAsync(Refuse, await moderator.PostAsJsonAsync($"/api/labelling/applications/{payingId}/refuse", new { reason = "L'événement est payant : seuls les événements gratuits sont labellisés." }), HttpStatusCode.OK);
 
         const string Invitations = "/api/me/organisation/invitations";
@@ -190,6 +193,10 @@ public sealed partial class ApiDocumentTests
         Assert.Equal("email", schemas.GetProperty("InviteColleagueCommand").GetProperty("properties").GetProperty("email").GetProperty("format").GetString());
         Assert.Equal(("uri", 500), (schemas.GetProperty("BookingFields").GetProperty("properties").GetProperty("url").GetProperty("format").GetString(), schemas.GetProperty("BookingFields").GetProperty("properties").GetProperty("url").GetProperty("maxLength").GetInt32()));
         Assert.Equal("uri", schemas.GetProperty("LocationFields").GetProperty("properties").GetProperty("onlineUrl").GetProperty("format").GetString());
+        // A body that becomes a command before it is validated takes the command's limits.
+        Assert.Equal(2000, schemas.GetProperty("GrantLabelRequest").GetProperty("properties").GetProperty("comment").GetProperty("maxLength").GetInt32());
+        Assert.Equal(2000, schemas.GetProperty("ReasonRequest").GetProperty("properties").GetProperty("reason").GetProperty("maxLength").GetInt32());
+        Assert.Equal(2000, schemas.GetProperty("CommentRequest").GetProperty("properties").GetProperty("comment").GetProperty("maxLength").GetInt32());
         Assert.Equal("uuid", schemas.GetProperty("EventDto").GetProperty("properties").GetProperty("id").GetProperty("format").GetString());
         Assert.Equal("date", schemas.GetProperty("CreateEditionCommand").GetProperty("properties").GetProperty("registrationOpens").GetProperty("format").GetString());
         foreach (var end in new[] { "start", "end" })

@@ -21,11 +21,16 @@ internal static class ValidatorRules
     private static readonly Lazy<FrozenDictionary<(Type, string), StringRules>> Properties = new(() => ReadAll(items: false));
     private static readonly Lazy<FrozenDictionary<(Type, string), StringRules>> Items = new(() => ReadAll(items: true));
 
-    /// <summary>The rules of the property <paramref name="member"/> (of its items when <paramref name="items"/>), or null.</summary>
+    /// <summary>
+    /// The rules of the property <paramref name="member"/> (of its items when <paramref name="items"/>), or null: its own
+    /// type's, or those of the type its body becomes (<see cref="ApiValidatedAsAttribute"/>) for a field of the same name.
+    /// </summary>
     public static StringRules? For(PropertyInfo member, bool items)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return (items ? Items : Properties).Value.GetValueOrDefault((member.DeclaringType!, member.Name));
+        var rules = (items ? Items : Properties).Value;
+        return rules.GetValueOrDefault((member.DeclaringType!, member.Name))
+            ?? (member.DeclaringType!.GetCustomAttribute<ApiValidatedAsAttribute>() is { } validatedAs ? rules.GetValueOrDefault((validatedAs.Validated, member.Name)) : null);
     }
 
     private static FrozenDictionary<(Type, string), StringRules> ReadAll(bool items)
@@ -37,12 +42,15 @@ internal static class ValidatorRules
             foreach (var rule in (IEnumerable<IValidationRule>)validator)
             {
                 var isCollection = rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
-                if (isCollection != items || rule.PropertyName is not { } path || Resolve(validated, path) is not { } member)
+                if (isCollection != items || rule.PropertyName is not { } path)
                 {
                     continue;
                 }
 
-                var known = found.GetValueOrDefault((member.DeclaringType!, member.Name)) ?? new StringRules(null, null, null);
+                // A property of the validated type (or of one of its parts); else the name the rule reports its errors
+                // under (OverridePropertyName: one property checked under the body field's name).
+                var key = Resolve(validated, path) is { } member ? (member.DeclaringType!, member.Name) : (validated, path);
+                var known = found.GetValueOrDefault(key) ?? new StringRules(null, null, null);
                 foreach (var component in rule.Components)
                 {
                     known = component.Validator switch
@@ -60,7 +68,7 @@ internal static class ValidatorRules
 
                 if (known != new StringRules(null, null, null))
                 {
-                    found[(member.DeclaringType!, member.Name)] = known;
+                    found[key] = known;
                 }
             }
         }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IndustryWeek.Labelling.Features.GrantLabel;
 
+[ApiValidatedAs(typeof(GrantLabelCommand))]
 internal sealed record GrantLabelRequest(string? Comment);
 
 internal static class GrantLabelEndpoint
