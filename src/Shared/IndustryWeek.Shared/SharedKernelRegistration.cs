@@ -59,6 +59,7 @@ public static class SharedKernelRegistration
 
         services.AddBackgroundJobs(database, configuration);
 
+        MailOptions.CheckSettings(configuration);
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<IMailSender, MailKitMailSender>();
         services.AddHealthChecks()

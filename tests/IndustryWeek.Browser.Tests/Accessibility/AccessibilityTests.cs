@@ -14,7 +14,9 @@ namespace IndustryWeek.Browser.Tests.Accessibility;
 /// <summary>
 /// Issue 20: every page a person uses, as each role, on a desktop and at a phone's width, audited by axe-core in
 /// chromium: no serious or critical violation. The accessibility statement (/accessibilite) reports this audit.
-/// The Hangfire dashboard (/hangfire, operators only) is Hangfire's own markup and is not audited.
+/// The Hangfire dashboard (/hangfire, operators only) is Hangfire's own markup and is not audited. The API reference
+/// (/api/docs) is Scalar's markup and is audited like the site's pages: its language and its light theme's contrast
+/// are set by the host (ApiReferencePage, api-reference.js).
 /// </summary>
 [Collection(ChromiumTests.Name)]
 #pragma warning disable CA1001 // disposed by xunit through IAsyncLifetime.DisposeAsync
@@ -103,7 +105,7 @@ public sealed class AccessibilityTests(Chromium chromium, ITestOutputHelper outp
             ("visiteur", null, "", ["/", "/carte", "/carte/integration?region=32", $"/evenements/{_event}", "/connexion", "/inscription", "/mot-de-passe-oublie",
                 "/nouveau-mot-de-passe", "/confirmation-email", "/confirmation-email?userId=x&code=y&changedEmail=nouvelle%40exemple.fr",
                 "/confirmation-email/nouveau-lien", "/acces-refuse", "/accessibilite", "/mentions-legales",
-                "/donnees-personnelles", "/cookies", "/carte?department=zz", "/page-qui-n-existe-pas"]),
+                "/donnees-personnelles", "/cookies", "/carte?department=zz", "/page-qui-n-existe-pas", "/api/docs"]),
             ("organisateur", OrganiserEmail, JourneySteps.Password, ["/", "/mon-espace", "/mon-espace/evenements/nouveau", "/mon-espace/import", $"/mon-espace/evenements/{_event}",
                 $"/mon-espace/evenements/{_event}/modifier", $"/mon-espace/evenements/{_event}/bilan", $"/mon-espace/evenements/{_event}/kit",
                 "/organisation", "/invitation", "/mon-compte"]),

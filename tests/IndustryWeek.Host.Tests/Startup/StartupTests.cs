@@ -203,4 +203,25 @@ public sealed class StartupTests
             Directory.Delete(contentRoot, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("AB:CD:EF")]
+    [InlineData("ZZ00000000000000000000000000000000000000000000000000000000000000")]
+    public async Task Start_WhenTheSmtpCertificateFingerprintIsMalformed_ExitsWithOneFrenchLineNamingTheSetting(string fingerprint)
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("industryweek-pin-").FullName;
+        try
+        {
+            await using var host = HostProcess.Start(contentRoot, [new("Mail:SmtpCertificateSha256", fingerprint)]);
+
+            Assert.Equal(1, await host.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            var line = Assert.Single(host.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Equal($"Configuration invalide : Mail:SmtpCertificateSha256 attend l'empreinte SHA-256 du certificat du serveur SMTP, 64 chiffres hexadécimaux (deux-points permis, par exemple AB:CD:…:EF) ; refusé : « {fingerprint} ».", line);
+            Assert.DoesNotContain("   at ", host.Output + host.Errors);
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
 }

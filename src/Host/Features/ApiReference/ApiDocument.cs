@@ -1,5 +1,5 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
-using IndustryWeek.Shared.PublishedLanguage;
 using IndustryWeek.Shared.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -11,9 +11,11 @@ namespace IndustryWeek.Host.Features.ApiReference;
 /// <summary>
 /// `/openapi/v1.json`, typed enough for a client generator and a fuzzer. ASP.NET Core builds it from the endpoints;
 /// this adds what it cannot see: the type of strings (the global <c>TextWithoutNul</c> converter hides it), numbers
-/// that are only numbers (the web defaults also read them from strings), the sessions' local date-times, the
-/// authentication schemes and the answers every protected, rate-limited or parameterised operation can give, the
-/// query parameters endpoints read themselves (<see cref="DocumentedQuery"/>), and an operationId everywhere.
+/// that are only numbers (the web defaults also read them from strings), the sessions' local date-times, the request
+/// strings' lengths and formats as their validators check them (<see cref="ValidatorRules"/>), the authentication schemes
+/// and the answers every protected, rate-limited or parameterised operation can give, the query parameters and the
+/// uploaded file endpoints read themselves (<see cref="DocumentedQuery"/>, <see cref="DocumentedUpload"/>), and an
+/// operationId everywhere.
 /// </summary>
 internal static class ApiDocument
 {
@@ -72,12 +74,24 @@ internal static class ApiDocument
             target.Enum = names;
         }
 
-        if (property?.DeclaringType == typeof(EventSession) && (type == typeof(DateTime) || type == typeof(DateTime?)))
+        if (property?.AttributeProvider?.IsDefined(typeof(ApiLocalDateTimeAttribute), inherit: true) == true)
         {
-            schema.Type = JsonSchemaType.String;
+            schema.Type = schema.Type is { } local && (local & JsonSchemaType.Null) != 0 ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
             schema.Format = null;
             schema.Pattern = LocalDateTimePattern;
             schema.Description = "Date et heure locales (Europe/Paris), sans décalage : 2027-03-22T09:00:00.";
+        }
+
+        if (property?.AttributeProvider is PropertyInfo member)
+        {
+            var isList = schema.Items is OpenApiSchema && schema.Type is { } listType && (listType & JsonSchemaType.Array) != 0;
+            if (ValidatorRules.For(member, items: isList) is { } rules)
+            {
+                var target = isList ? (OpenApiSchema)schema.Items! : schema;
+                target.MinLength = rules.MinLength ?? target.MinLength;
+                target.MaxLength = rules.MaxLength ?? target.MaxLength;
+                target.Format = rules.Format ?? target.Format;
+            }
         }
 
         return Task.CompletedTask;
@@ -121,6 +135,29 @@ internal static class ApiDocument
                     ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = ValueSchema(parameter) }
                     : ValueSchema(parameter),
             });
+        }
+
+        if (metadata.OfType<DocumentedUpload>().FirstOrDefault() is { } upload)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Required = new HashSet<string> { upload.Field },
+                            Properties = new Dictionary<string, IOpenApiSchema>
+                            {
+                                [upload.Field] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = upload.Description },
+                            },
+                        },
+                    },
+                },
+            };
         }
 
         // Bad query parameters or a bad body get French field errors (the error answers' middleware).

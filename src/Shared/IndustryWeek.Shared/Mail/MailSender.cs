@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using MailKit.Security;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -70,8 +71,30 @@ public sealed class MailOptions
     /// </summary>
     public string? SmtpCertificateSha256 { get; set; }
 
+    public const string CertificateSha256Key = Section + ":" + nameof(SmtpCertificateSha256);
+
     /// <summary>Each exchange with the server (connection, each command) gives up after this long.</summary>
     public TimeSpan SmtpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The pinned fingerprint's 32 bytes: null when none is set, or when it is not 64 hexadecimal digits (colons allowed).</summary>
+    internal static byte[]? PinnedCertificate(string? fingerprint)
+    {
+        var hex = (fingerprint ?? "").Replace(":", "", StringComparison.Ordinal).Trim();
+        return hex.Length == 64 && hex.All(char.IsAsciiHexDigit) ? Convert.FromHexString(hex) : null;
+    }
+
+    /// <summary>Stops the host with one French line when <see cref="SmtpCertificateSha256"/> is set but is no SHA-256 fingerprint, rather than at the first mail.</summary>
+    public static void CheckSettings(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var fingerprint = configuration[CertificateSha256Key];
+        if (!string.IsNullOrWhiteSpace(fingerprint) && PinnedCertificate(fingerprint) is null)
+        {
+            var shown = fingerprint.Length <= 100 ? fingerprint : fingerprint[..100] + "…";
+            throw new StartupException(
+                $"Configuration invalide : {CertificateSha256Key} attend l'empreinte SHA-256 du certificat du serveur SMTP, 64 chiffres hexadécimaux (deux-points permis, par exemple AB:CD:…:EF) ; refusé : « {shown} ».");
+        }
+    }
 
     internal SecureSocketOptions SocketOptions() => SmtpSecurity switch
     {
@@ -172,7 +195,8 @@ internal sealed class MailKitMailSender(IOptions<MailOptions> options, ContentRo
         using var client = new MailKit.Net.Smtp.SmtpClient { Timeout = (int)o.SmtpTimeout.TotalMilliseconds };
         if (!string.IsNullOrWhiteSpace(o.SmtpCertificateSha256))
         {
-            var pinned = Convert.FromHexString(o.SmtpCertificateSha256.Replace(":", "", StringComparison.Ordinal).Trim());
+            var pinned = MailOptions.PinnedCertificate(o.SmtpCertificateSha256)
+                ?? throw new InvalidOperationException($"{MailOptions.CertificateSha256Key} n'est pas une empreinte SHA-256."); // refused at start-up already
             client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
                 errors == SslPolicyErrors.None || (certificate is not null && CryptographicOperations.FixedTimeEquals(certificate.GetCertHash(HashAlgorithmName.SHA256), pinned));
         }

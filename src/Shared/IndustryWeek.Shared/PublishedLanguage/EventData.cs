@@ -6,7 +6,7 @@ namespace IndustryWeek.Shared.PublishedLanguage;
 // shared kernel so that Contracts projects need not reference each other.
 
 /// <summary>One session of an event, in Europe/Paris local time.</summary>
-public sealed record EventSession(DateTime Start, DateTime End)
+public sealed record EventSession([property: ApiLocalDateTime] DateTime Start, [property: ApiLocalDateTime] DateTime End)
 {
     /// <summary>
     /// The day the session starts and the day it ends must both be in the period (an edition's

@@ -14,8 +14,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IndustryWeek.Labelling.Features;
 
+[ApiValidatedAs(typeof(DecideCommand))]
 internal sealed record ReasonRequest(string? Reason);
 
+[ApiValidatedAs(typeof(DecideCommand))]
 internal sealed record CommentRequest(string? Comment);
 
 internal sealed record BulkGrantRequest(IReadOnlyList<Guid>? Ids);

@@ -22,20 +22,20 @@ internal sealed record DecisionResult(string Status, string Message);
 
 internal sealed class DecideValidator : AbstractValidator<DecideCommand>
 {
-    public DecideValidator() =>
-        RuleFor(c => c).Custom((c, context) =>
-        {
-            // The API's field: `comment` when asking for changes, `reason` otherwise.
-            var field = c.Action == DecisionAction.RequestChanges ? "Comment" : "Reason";
-            if (string.IsNullOrWhiteSpace(c.Text))
-            {
-                context.AddFailure(field, c.Action == DecisionAction.RequestChanges ? "Dites à l'organisateur ce qu'il doit modifier." : "Le motif est obligatoire : l'organisateur le lira.");
-            }
-            else if (c.Text.Length > 2000)
-            {
-                context.AddFailure(field, "Le texte ne dépasse pas 2 000 caractères.");
-            }
-        });
+    public const int MaxText = 2000;
+
+    public DecideValidator()
+    {
+        // The API's field: `comment` when asking for changes, `reason` otherwise.
+        When(c => c.Action != DecisionAction.RequestChanges, () =>
+            RuleFor(c => c.Text).NotEmpty().WithMessage("Le motif est obligatoire : l'organisateur le lira.")
+                .MaximumLength(MaxText).WithMessage("Le texte ne dépasse pas 2 000 caractères.")
+                .OverridePropertyName("Reason"));
+        When(c => c.Action == DecisionAction.RequestChanges, () =>
+            RuleFor(c => c.Text).NotEmpty().WithMessage("Dites à l'organisateur ce qu'il doit modifier.")
+                .MaximumLength(MaxText).WithMessage("Le texte ne dépasse pas 2 000 caractères.")
+                .OverridePropertyName("Comment"));
+    }
 }
 
 internal sealed class DecideCommandHandler(LabellingDbContext db, TimeProvider time) : IRequestHandler<DecideCommand, Result<DecisionResult>>

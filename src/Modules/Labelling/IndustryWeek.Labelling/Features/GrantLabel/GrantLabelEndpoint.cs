@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IndustryWeek.Labelling.Features.GrantLabel;
 
+[ApiValidatedAs(typeof(GrantLabelCommand))]
 internal sealed record GrantLabelRequest(string? Comment);
 
 internal static class GrantLabelEndpoint
@@ -27,9 +28,11 @@ internal static class GrantLabelEndpoint
             .RequireAuthorization(p => p.RequireRole(PlatformRoles.Moderator, PlatformRoles.Administrator))
             .WithName("GrantLabel")
             .WithSummary("Attribue le label à l'événement (modérateur de sa région ou administrateur).")
+            .WithDescription("409 : la demande n'attend pas de décision (déjà labellisée, refusée, retirée…). 422 : un critère du label n'est pas rempli ; le détail dit lesquels et pourquoi.")
             .Produces<GrantLabelResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

@@ -9,8 +9,10 @@ namespace IndustryWeek.Registration.Features.Events;
 internal sealed record SessionFields
 {
     /// <summary>Europe/Paris wall-clock time, « 2020-11-16T09:00 » (an explicit offset is converted to Paris time).</summary>
+    [ApiLocalDateTime]
     public string? Start { get; init; }
 
+    [ApiLocalDateTime]
     public string? End { get; init; }
 
     public static bool TryParse(string? value, out DateTime parisLocal)

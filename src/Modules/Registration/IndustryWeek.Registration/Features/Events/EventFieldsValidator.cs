@@ -2,6 +2,7 @@ using FluentValidation;
 using IndustryWeek.Registration.Domain.Events;
 using IndustryWeek.Registration.Domain.Places;
 using IndustryWeek.Shared.PublishedLanguage;
+using IndustryWeek.Shared.Web;
 
 namespace IndustryWeek.Registration.Features.Events;
 
@@ -53,7 +54,7 @@ internal sealed class EventFieldsValidator : AbstractValidator<EventFields>
 
         RuleFor(f => f.IsFree).NotNull().WithMessage("Indiquez si l'événement est gratuit.");
         RuleFor(f => f.Booking).NotNull().WithMessage("Indiquez si une réservation est nécessaire.");
-        RuleFor(f => f.Booking!.Url).Must(BeAWebAddress!).When(f => !string.IsNullOrWhiteSpace(f.Booking?.Url))
+        RuleFor(f => f.Booking!.Url).WebAddress().When(f => !string.IsNullOrWhiteSpace(f.Booking?.Url))
             .WithMessage("Le lien de réservation doit être une adresse web complète (https://…).");
         RuleFor(f => f.Booking!.Capacity).InclusiveBetween(1, 100_000).When(f => f.Booking?.Capacity is not null)
             .WithMessage("La capacité d'accueil est un nombre de places entre 1 et 100 000.");
@@ -67,9 +68,6 @@ internal sealed class EventFieldsValidator : AbstractValidator<EventFields>
             .When(f => !string.IsNullOrWhiteSpace(f.PublicContact?.Phone))
             .WithMessage("Le téléphone de contact n'est pas valide (par exemple 03 20 96 48 06).");
     }
-
-    public static bool BeAWebAddress(string value) =>
-        value.Length <= 500 && Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !string.IsNullOrEmpty(uri.Host) && uri.Host.Contains('.', StringComparison.Ordinal);
 
     /// <summary>No line break or control character: the text goes into mail subjects, where a line break is refused (and would start a header).</summary>
     public static bool SingleLine(string? value) => value is null || !value.Any(char.IsControl);
@@ -130,7 +128,7 @@ internal sealed class LocationFieldsValidator : AbstractValidator<LocationFields
         });
         When(l => l.Mode is nameof(LocationMode.Online) or nameof(LocationMode.Hybrid), () =>
             RuleFor(l => l.OnlineUrl).NotEmpty().WithMessage("Le lien de l'événement en ligne est obligatoire.")
-                .Must(v => EventFieldsValidator.BeAWebAddress(v!)).When(l => !string.IsNullOrEmpty(l.OnlineUrl), ApplyConditionTo.CurrentValidator)
+                .WebAddress().When(l => !string.IsNullOrEmpty(l.OnlineUrl), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Le lien en ligne doit être une adresse web complète (https://…)."));
     }
 }

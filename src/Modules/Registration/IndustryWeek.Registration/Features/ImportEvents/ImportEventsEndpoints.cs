@@ -36,6 +36,7 @@ internal static class ImportEventsEndpoints
             .RequireAuthorization(p => p.RequireRole(PlatformRoles.Organiser))
             .WithTags("Événements").WithName("ImportEvents")
             .WithSummary("Importe des événements d'un fichier CSV (champ « file ») : un brouillon par ligne, ou soumis avec submit=true ; dryRun=true vérifie sans rien enregistrer.")
+            .WithFileUpload("file", "Le fichier CSV des événements (UTF-8, une ligne par événement, colonnes du modèle GET /api/events/import/template.csv).")
             .Produces<ImportReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 

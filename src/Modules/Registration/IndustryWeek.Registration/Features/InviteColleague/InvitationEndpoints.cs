@@ -9,6 +9,12 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IndustryWeek.Registration.Features.InviteColleague;
 
+/// <summary>The answer to an invitation sent: the address invited.</summary>
+internal sealed record InvitationSent(string Invited);
+
+/// <summary>The answer to an invitation accepted: the name of the organisation joined.</summary>
+internal sealed record InvitationAccepted(string Organisation);
+
 internal static class InvitationEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -18,17 +24,17 @@ internal static class InvitationEndpoints
 
         invitations.MapPost("/", async (InviteColleagueCommand command, HttpRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(command with { UserId = Actor.From(user).UserId }, ct))
-                    .ToHttpResult(email => Results.Ok(new { invited = email })))
+                    .ToHttpResult(email => Results.Ok(new InvitationSent(email))))
             .WithName("InviteColleague").WithSummary("Invite un collègue à rejoindre l'organisation (lien valable 14 jours).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<InvitationSent>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         invitations.MapPost("/{token:guid}/accept", async (Guid token, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             {
                 var actor = Actor.From(user);
                 return (await mediator.Send(new AcceptInvitationCommand(token, actor.UserId, actor.Email), ct))
-                    .ToHttpResult(name => Results.Ok(new { organisation = name }));
+                    .ToHttpResult(name => Results.Ok(new InvitationAccepted(name)));
             })
-            .WithName("AcceptInvitation")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("AcceptInvitation").WithSummary("Accepte l'invitation reçue par courriel : le compte rejoint l'organisation.")
+            .Produces<InvitationAccepted>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 }
