@@ -94,6 +94,14 @@ internal static class ApiDocument
             }
         }
 
+        // An address in an answer (`email`, `recipientEmail`…) was an EmailAddress-validated request field, or an account's
+        // address: the same format, which the validators cannot tell of answers (ApiDocumentTests checks real answers).
+        if (type == typeof(string) && schema.Format is null && property is { Name: var name }
+            && (name == "email" || name.EndsWith("Email", StringComparison.Ordinal)))
+        {
+            schema.Format = "email";
+        }
+
         return Task.CompletedTask;
     }
 
