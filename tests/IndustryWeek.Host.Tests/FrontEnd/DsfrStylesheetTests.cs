@@ -57,7 +57,11 @@ public sealed partial class DsfrStylesheetTests(AuthorizationScene scene) : ICla
 
         Assert.Matches(@"^/lib/dsfr/dsfr\.public\.min\.[a-z0-9]+\.css$", Assert.Single(StylesheetUrls(anonymous), IsDsfr));
         Assert.Matches(@"^/lib/dsfr/dsfr\.signed-in\.min\.[a-z0-9]+\.css$", Assert.Single(StylesheetUrls(organiser), IsDsfr));
-        Assert.Matches(@"^/lib/dsfr/dsfr\.site\.module\.min\.[a-z0-9]+\.js$", anonymous.Document.QuerySelector("script[type=module]")?.GetAttribute("src"));
+        Assert.Matches(@"^/lib/dsfr/dsfr\.site\.module\.min\.[a-z0-9]+\.js$", organiser.Document.QuerySelector("script[type=module]")?.GetAttribute("src"));
+
+        // The public map preloads the same script and imports it once its first pins are drawn (events-map.js).
+        Assert.Null(anonymous.Document.QuerySelector("script[type=module]"));
+        Assert.Matches(@"^/lib/dsfr/dsfr\.site\.module\.min\.[a-z0-9]+\.js$", anonymous.Document.QuerySelector("link[rel=modulepreload]#site-script")?.GetAttribute("href"));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ErrorAnswersTests
     }
 
     [Fact]
-    public async Task KitPageOfAnUnknownEvent_ForAnOrganiser_AnswersPageIntrouvable()
+    public async Task KitPageOfAnUnknownEvent_ForAnOrganiser_AnswersItsFrenchPageWithAWayBack()
     {
         await using var database = TestDatabase.CreateSqlite();
         await using var platform = new PlatformFactory(database);
@@ -39,8 +39,9 @@ public sealed class ErrorAnswersTests
         var page = await organiser.GetAsync($"/mon-espace/evenements/{Guid.NewGuid()}/kit");
 
         Assert.Equal(HttpStatusCode.NotFound, page.Response.StatusCode);
-        Assert.Equal("Page introuvable", page.Document.QuerySelector("main h1")?.TextContent);
+        Assert.Equal("Kit de communication non disponible", page.Document.QuerySelector("main h1")?.TextContent);
         Assert.NotNull(page.Document.QuerySelector("header.fr-header"));
+        Assert.NotNull(page.Document.QuerySelector("main a[href='/mon-espace']"));
     }
 
     [Fact]

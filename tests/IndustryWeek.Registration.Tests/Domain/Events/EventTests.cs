@@ -7,7 +7,7 @@ namespace IndustryWeek.Registration.Tests.Domain.Events;
 public sealed class EventTests
 {
     [Fact]
-    public void Create_IsADraftThatNobodyElseHearsOf()
+    public void Create_IsADraftThatOnlyTheDraftsCountHearsOf()
     {
         var draft = Draft();
 
@@ -16,19 +16,21 @@ public sealed class EventTests
         Assert.Equal(new DateTime(2027, 3, 23, 8, 0, 0, DateTimeKind.Utc), draft.FirstSessionStart); // 9 h in Paris
         Assert.Equal(DateTimeKind.Utc, draft.FirstSessionStart.Kind);
         Assert.Equal(0, draft.SubmissionNumber);
-        Assert.Empty(draft.DomainEvents);
+        Assert.IsType<DraftChangedDomainEvent>(Assert.Single(draft.DomainEvents)); // the edition dashboard counts it
+        Assert.True(draft.DraftAnnounced);
     }
 
     [Fact]
-    public void Update_WhenDraftOrChangesRequested_NobodyIsTold()
+    public void Update_WhenDraft_OnlyTheDraftsCountIsTold()
     {
         var draft = Draft();
+        draft.ClearDomainEvents();
 
         var result = draft.Update(FactoryVisit() with { Title = "Portes ouvertes de l'usine" }, Organiser, Now.AddHours(1));
 
         Assert.True(result.IsSuccess);
         Assert.Equal("Portes ouvertes de l'usine", draft.Title);
-        Assert.Empty(draft.DomainEvents);
+        Assert.IsType<DraftChangedDomainEvent>(Assert.Single(draft.DomainEvents));
     }
 
     [Fact]
@@ -118,6 +120,7 @@ public sealed class EventTests
     public void Submit_WhenRegistrationIsOpen_SubmittedOnceWithItsNumber()
     {
         var draft = Draft();
+        draft.ClearDomainEvents();
 
         var first = draft.Submit(Organiser, registrationOpen: true, Now.AddHours(1));
         var again = draft.Submit(Organiser, registrationOpen: true, Now.AddHours(2));
@@ -126,13 +129,15 @@ public sealed class EventTests
         Assert.Equal("Un événement au statut « En cours d'examen » ne peut pas être soumis.", again.Error!.Message);
         Assert.Equal(EventStatus.Submitted, draft.Status);
         Assert.Equal(Now.AddHours(1), draft.SubmittedAtUtc);
-        Assert.IsType<EventSubmittedDomainEvent>(Assert.Single(draft.DomainEvents));
+        // Labelling opens the application, and stops counting a draft.
+        Assert.Equal([typeof(EventSubmittedDomainEvent), typeof(DraftChangedDomainEvent)], draft.DomainEvents.Select(e => e.GetType()));
     }
 
     [Fact]
     public void Submit_WhenRegistrationIsClosed_StaysADraft()
     {
         var draft = Draft();
+        draft.ClearDomainEvents();
 
         var result = draft.Submit(Organiser, registrationOpen: false, Now);
 
@@ -152,19 +157,21 @@ public sealed class EventTests
 
         Assert.Equal(2, result.Value);
         Assert.Equal(EventStatus.Submitted, submitted.Status);
+        Assert.DoesNotContain(submitted.DomainEvents, e => e is DraftChangedDomainEvent); // not a draft since its first submission
     }
 
     [Fact]
-    public void Withdraw_WhenNeverSubmitted_NobodyIsToldAndWhenSubmittedLabellingIs()
+    public void Withdraw_WhenNeverSubmitted_OnlyTheDraftsCountIsToldAndWhenSubmittedLabellingIs()
     {
         var draft = Draft();
+        draft.ClearDomainEvents();
         var submitted = Submitted();
 
         draft.Withdraw(Organiser, Now.AddHours(1));
         submitted.Withdraw(Organiser, Now.AddHours(1));
 
         Assert.Equal(EventStatus.Withdrawn, draft.Status);
-        Assert.Empty(draft.DomainEvents);
+        Assert.IsType<DraftChangedDomainEvent>(Assert.Single(draft.DomainEvents));
         Assert.Equal(EventStatus.Withdrawn, submitted.Status);
         Assert.IsType<EventWithdrawnDomainEvent>(Assert.Single(submitted.DomainEvents));
     }
