@@ -21,6 +21,20 @@ public sealed class EventTests
     }
 
     [Fact]
+    public void AnnounceDraft_TellsOfADraftOnce_AndNeverOfASubmittedEvent()
+    {
+        var draft = Draft();
+        draft.ClearDomainEvents();
+        var submitted = Submitted();
+
+        draft.AnnounceDraft(); // announced at creation already
+        submitted.AnnounceDraft();
+
+        Assert.Empty(draft.DomainEvents);
+        Assert.Empty(submitted.DomainEvents);
+    }
+
+    [Fact]
     public void Update_WhenDraft_OnlyTheDraftsCountIsTold()
     {
         var draft = Draft();

@@ -38,8 +38,9 @@ internal sealed record EditionDashboardDto(
 
 /// <summary>
 /// /admin/editions/{id}/tableau-de-bord: one edition's events by status (drafts, as Registration announces them, then
-/// applications: a submitted event is one), and drafts, applications and labels by region, format and audience; the moderators' backlog and the overdue ones per region; labels granted per day; and
-/// the edition before at the same number of days before its week. Null when Labelling does not know the edition (an
+/// applications: a submitted event is one), and drafts, applications and labels by region, format and audience; the
+/// moderators' backlog and the overdue ones per region; labels granted per day; and the edition before at the same
+/// number of days before its week. Null when Labelling does not know the edition (an
 /// unknown id, or a draft never published: nothing can have been submitted to it).
 /// </summary>
 /// <summary>The tables' slugs, in the page's order: their CSV files' names.</summary>

@@ -144,6 +144,7 @@ internal sealed class Event : AggregateRoot<Guid>
         }
         else if (Status is EventStatus.Draft)
         {
+            DraftAnnounced = true; // an older draft's change tells Labelling of it as well as its announcement would
             Raise(new DraftChangedDomainEvent(this));
         }
 
