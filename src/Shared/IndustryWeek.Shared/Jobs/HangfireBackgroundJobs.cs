@@ -174,6 +174,11 @@ internal sealed partial class HangfireJobRunner(IServiceProvider services, JobRe
     /// <summary>The run's span, a child of the span that scheduled the job (the outbox dispatch of the request's notification).</summary>
     private static Activity? StartSpan(Hangfire.Server.PerformContext perform, string type, string key)
     {
+        if (!PlatformTelemetry.Source.HasListeners())
+        {
+            return null; // traces off: not even the job parameters are read from storage
+        }
+
         var span = PlatformTelemetry.StartSpan($"job {type}", ActivityKind.Consumer, perform.GetJobParameter<string>(TraceParentParameter));
         span?.SetTag("industryweek.job.type", type);
         span?.SetTag("industryweek.job.key", key);

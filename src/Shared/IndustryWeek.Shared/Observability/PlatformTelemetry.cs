@@ -42,6 +42,11 @@ public static class PlatformTelemetry
     /// </summary>
     public static Activity? StartSpan(string name, ActivityKind kind, string? traceParent)
     {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var parent = ActivityContext.TryParse(traceParent, null, isRemote: true, out var context) ? context : default;
         var activity = Source.StartActivity(name, kind, parent);
         activity?.SetTag(CorrelationAttribute, Correlation.Id);
